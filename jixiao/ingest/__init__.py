@@ -1,0 +1,1 @@
+"""Ingest: input files → typed tables in the DuckDB store, with row accounting."""

@@ -1,0 +1,1 @@
+"""Scoring: framework + metrics + judgments → an immutable scored tree, graded."""
