@@ -50,8 +50,12 @@ RULE_KINDS: Registry[RuleKind] = Registry("rule kind")
 
 def fmt(x: Decimal) -> str:
     """A decimal for computation text, without trailing zeros."""
-    text = format(x.normalize(), "f")
-    return text
+    return format(x.normalize(), "f")
+
+
+def show(x: Decimal) -> str:
+    """An intermediate result for computation text: at most 4 decimal places."""
+    return fmt(x.quantize(Decimal("0.0001"))) if x.as_tuple().exponent < -4 else fmt(x)  # type: ignore[operator]
 
 
 def _fraction(params: Mapping[str, object], key: str, problems: list[tuple[str, str]],
@@ -85,11 +89,11 @@ def _ratio(w: Decimal, p: Mapping[str, object], i: Inputs) -> Outcome:
         if v == 0:
             return Outcome(w, f"实际值为 0，优于目标值 {percent(target)}，得满分 {fmt(w)}")
         share = min(ONE, target / v)
-        return Outcome(w * share, f"{fmt(w)} × min(1, 目标值 {percent(target)} / 实际值 {percent(v)}) = {fmt(w * share)}")
+        return Outcome(w * share, f"{fmt(w)} × min(1, 目标值 {percent(target)} / 实际值 {percent(v)}) = {show(w * share)}")
     share = min(ONE, v / target)
     if target == ONE:
-        return Outcome(w * share, f"{fmt(w)} × min(1, {percent(v)}) = {fmt(w * share)}")
-    return Outcome(w * share, f"{fmt(w)} × min(1, 实际值 {percent(v)} / 目标值 {percent(target)}) = {fmt(w * share)}")
+        return Outcome(w * share, f"{fmt(w)} × min(1, {percent(v)}) = {show(w * share)}")
+    return Outcome(w * share, f"{fmt(w)} × min(1, 实际值 {percent(v)} / 目标值 {percent(target)}) = {show(w * share)}")
 
 
 def _ratio_check(p: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -119,7 +123,8 @@ def _bands(w: Decimal, p: Mapping[str, object], i: Inputs) -> Outcome:
         return Outcome(Decimal(0), f"{percent(v)} < {percent(zero_below)}，得 0 分")
     gap = (full_at - v) * 100
     raw = w * (ONE - per_point * gap)
-    return Outcome(raw, f"{fmt(w)} × (1 − {fmt(per_point)} × ({percent(full_at)} − {percent(v)}) × 100) = {fmt(raw)}")
+    return Outcome(raw, f"{percent(v)} 低于 {percent(full_at)} {show(gap)} 个百分点，"
+                        f"{fmt(w)} × (1 − {fmt(per_point)} × {show(gap)}) = {show(raw)}")
 
 
 def _bands_check(p: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -182,7 +187,7 @@ def _deduct(w: Decimal, p: Mapping[str, object], failed: int, what: str) -> Outc
         return Outcome(raw, f"{what} {failed} 项，{fmt(w)} − {failed} × {fmt(each)} = {fmt(raw)}")  # type: ignore[arg-type]
     pct = to_decimal(p["deduct_each_pct"])
     raw = w * (ONE - failed * pct / 100)  # type: ignore[operator]
-    return Outcome(raw, f"{what} {failed} 项，{fmt(w)} × (1 − {failed} × {fmt(pct)}%) = {fmt(raw)}")  # type: ignore[arg-type]
+    return Outcome(raw, f"{what} {failed} 项，{fmt(w)} × (1 − {failed} × {fmt(pct)}%) = {show(raw)}")  # type: ignore[arg-type]
 
 
 def _deduct_check(p: Mapping[str, object]) -> list[tuple[str, str]]:
