@@ -177,6 +177,8 @@ class _Parser:
                 self.bad(code, key, "应为文本")
                 texts[key] = ""
         step, mode = self.rounding(raw.get("round"), code)
+        if weight % step != 0:
+            self.bad(code, "round.step", f"权重 {weight} 不是取整步长 {step} 的整数倍，得分可能无法取到满分或超出权重")
         children_raw, rule_raw = raw.get("children"), raw.get("rule")
         if children_raw is not None and rule_raw is not None:
             self.bad(code, "children", "指标不能既有 children 又有 rule（有下级指标的不是末级指标）")

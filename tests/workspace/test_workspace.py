@@ -1,0 +1,101 @@
+"""evaluation.toml: parsed, validated, every problem reported at once with its key."""
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.errors import WorkspaceError
+from jixiao.workspace import load_workspace
+
+GOOD = """
+[project]
+name = "项目"
+region = "某县"
+year = 2022
+unit = "某局"
+
+[framework]
+builtin = "national-2020"
+
+[policy]
+schedule = "quarterly"
+[[policy.standard]]
+subsidy = "困难残疾人生活补贴"
+from = "2022-01"
+monthly = 181
+[[policy.standard]]
+subsidy = "生活补贴"
+from = "2022-07"
+monthly = 188.00
+
+[data]
+roster = "data/花名册.xlsx#名单"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "evaluation.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_good_workspace_resolves_paths_defaults_and_standards(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "花名册.xlsx").write_bytes(b"")
+    ws = load_workspace(write(tmp_path, GOOD))
+    assert ws.project.base_date == dt.date(2022, 12, 31)  # default: end of the budget year
+    assert ws.framework_builtin == "national-2020"
+    assert ws.data["roster"].sheet == "名单" and ws.data["roster"].path.name == "花名册.xlsx"
+    assert ws.policy.schedule == "quarterly" and ws.policy.due_day == 25
+    assert ws.policy.standard_for("生活补贴", dt.date(2022, 6, 1)) == Decimal(181)
+    assert ws.policy.standard_for("生活补贴", dt.date(2022, 7, 1)) == Decimal("188.00")
+    assert ws.policy.standard_for("护理补贴", dt.date(2022, 7, 1)) is None
+
+
+def test_every_problem_is_reported_with_its_key(tmp_path):
+    bad = """
+[project]
+name = "项目"
+year = "2022年"
+unit = "某局"
+region_code = "44200"
+colour = "red"
+
+[framework]
+path = "missing.yaml"
+
+[policy]
+schedule = "weekly"
+care_grades = [1, 5]
+[[policy.standard]]
+subsidy = "高龄津贴"
+from = "2022/13"
+monthly = -1
+
+[data]
+roster = "data/none.xlsx"
+ledger = "x.xlsx"
+"""
+    with pytest.raises(WorkspaceError) as caught:
+        load_workspace(write(tmp_path, bad))
+    found = {(p.where, p.key) for p in caught.value.problems}
+    assert {("[project]", "region"), ("[project]", "year"), ("[project]", "region_code"),
+            ("[project]", "colour"), ("[framework]", "path"), ("[policy]", "schedule"),
+            ("[policy]", "care_grades"), ("[policy.standard[1]]", "subsidy"), ("[policy.standard[1]]", "from"),
+            ("[policy.standard[1]]", "monthly"), ("[data]", "roster"), ("[data]", "ledger")} <= found
+    assert "evaluation.toml" in str(caught.value)
+
+
+def test_missing_toml_and_toml_syntax_errors_name_the_file(tmp_path):
+    with pytest.raises(WorkspaceError, match="evaluation.toml"):
+        load_workspace(tmp_path)
+    with pytest.raises(WorkspaceError, match="无法解析"):
+        load_workspace(write(tmp_path, "[project\nname = 1"))
+
+
+def test_unknown_builtin_lists_the_known_ones(tmp_path):
+    text = GOOD.replace('builtin = "national-2020"', 'builtin = "national-2030"').replace(
+        'roster = "data/花名册.xlsx#名单"', "")
+    with pytest.raises(WorkspaceError, match="national-2020"):
+        load_workspace(write(tmp_path, text))
