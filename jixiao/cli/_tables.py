@@ -18,7 +18,7 @@ def print_score_table(result: ScoreResult) -> None:
     table = Table(title=result.framework, show_lines=False)
     for header, justify in (("代码", "left"), ("指标", "left"), ("分值", "right"), ("得分", "right"),
                             ("评分方式", "left"), ("指标值", "right")):
-        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for depth, node in result.walk():
         score = "待定" if node.score is None and node.is_leaf else fmt(node.score) if node.score is not None else "—"
         if node.overridden:
