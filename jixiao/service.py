@@ -1,10 +1,14 @@
-"""The service functions the front ends call: one per command, each from a workspace."""
+"""The service functions the front ends call. One evaluation flows
+workspace → ingest → audit → metrics → survey → scoring; the report renders the result."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from jixiao.evaluation import Evaluation
 from jixiao.frameworks import builtin_path
 from jixiao.metrics.compute import compute_metrics
 from jixiao.scoring.engine import score_framework
@@ -14,21 +18,71 @@ from jixiao.scoring.result import ScoreResult
 from jixiao.scoring.serialize import result_json
 from jixiao.workspace import Workspace, load_workspace
 
+Progress = Callable[[str], None] | Any | None
+AUDITED_TABLES = ("roster", "payments", "funds", "deaths", "dibao")
+
+
+def as_workspace(ws: Workspace | str | Path) -> Workspace:
+    return ws if isinstance(ws, Workspace) else load_workspace(ws)
+
 
 def workspace_framework(ws: Workspace) -> Framework:
     path = ws.framework_path or builtin_path(ws.framework_builtin or "")
     return load_framework(path)
 
 
-def score_workspace(ws: Workspace | str | Path) -> ScoreResult:
-    """Score the workspace's framework from its judgments and facts; write out/scores.json."""
-    if not isinstance(ws, Workspace):
-        ws = load_workspace(ws)
-    framework = workspace_framework(ws)
+def _step(progress: Progress, message: str) -> None:
+    if progress is None:
+        return
+    (progress.step if hasattr(progress, "step") else progress)(message)
+
+
+def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) -> Evaluation:
+    """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
+    Stages whose tables the workspace does not provide are skipped, not invented."""
+    ws = as_workspace(ws)
+    framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
-    metrics = compute_metrics(judgments.facts)
-    result = score_framework(framework, judgments, metrics)
-    ws.out.mkdir(parents=True, exist_ok=True)
-    (ws.out / "scores.json").write_text(
-        json.dumps(result_json(result), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return result
+    audit = survey = None
+    if any(t in ws.data for t in AUDITED_TABLES):
+        from jixiao.audit.run import audit_workspace
+
+        audit = audit_workspace(ws, progress)
+    if "survey" in ws.data:
+        from jixiao.ingest.load import load_data
+        from jixiao.survey.service import survey_for_workspace
+
+        if audit is None:
+            load_data(ws, progress=progress)
+        _step(progress, "分析问卷")
+        survey = survey_for_workspace(ws)
+    _step(progress, "评分")
+    figures = {**(audit.figures if audit else {}), **(survey.figures if survey else {})}
+    metrics = compute_metrics(judgments.facts, figures, survey.data_metrics if survey else None)
+    score = score_framework(framework, judgments, metrics, audit.counts if audit else None)
+    evaluation = Evaluation(ws, score, audit, survey)
+    write_scores(evaluation)
+    return evaluation
+
+
+def scores_json(evaluation: Evaluation) -> dict[str, Any]:
+    """out/scores.json: the score result, with the survey section among the metrics."""
+    data = result_json(evaluation.score)
+    if evaluation.survey is not None:
+        from jixiao.survey.serialize import survey_json
+
+        data["metrics"]["survey"] = survey_json(evaluation.survey)
+    return data
+
+
+def write_scores(evaluation: Evaluation) -> Path:
+    out = evaluation.workspace.out
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "scores.json"
+    path.write_text(json.dumps(scores_json(evaluation), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def score_workspace(ws: Workspace | str | Path, progress: Progress = None) -> ScoreResult:
+    """Score the workspace (auditing its tables first when it has any); write out/scores.json."""
+    return evaluate_workspace(ws, progress).score

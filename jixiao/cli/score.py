@@ -16,13 +16,13 @@ def score(
     workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
 ) -> None:
-    from jixiao.scoring.serialize import result_json
-    from jixiao.service import score_workspace
+    from jixiao.cli._common import Progress
+    from jixiao.service import evaluate_workspace, scores_json
 
-    result = score_workspace(workspace)
+    evaluation = evaluate_workspace(workspace, Progress(quiet=as_json))
     if as_json:
-        print_json(result_json(result))
+        print_json(scores_json(evaluation))
     else:
         from jixiao.cli._tables import print_score_table
 
-        print_score_table(result)
+        print_score_table(evaluation.score)
