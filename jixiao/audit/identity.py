@@ -1,0 +1,30 @@
+"""Identity across tables: name-mismatch — the payment's name is none of the roster's
+names for that ID and subsidy (spaces ignored; blank payment names are not judged)."""
+
+from __future__ import annotations
+
+import ibis.expr.types as ir
+
+from jixiao.audit.checks import CHECKS, finding_rows
+from jixiao.audit.context import AuditContext
+
+
+def _clean(name: ir.StringValue) -> ir.StringValue:
+    return name.re_replace("[\\s\u3000·•.]", "")
+
+
+@CHECKS.register("name-mismatch")
+def name_mismatch(ctx: AuditContext) -> ir.Table:
+    """Payments whose name differs from the roster name for the same ID."""
+    p = ctx.table("payments")
+    p = p.filter(p.name.notnull()).mutate(clean=_clean(p.name))
+    p = p.filter(p.clean != "")
+    r = ctx.table("roster")
+    names = r.select("person_id", "subsidy", "name", clean=_clean(r.name))
+    on_roster = p.semi_join(names, ["person_id", "subsidy"])
+    bad = on_roster.anti_join(names, ["person_id", "subsidy", "clean"])
+    first = names.group_by(["person_id", "subsidy"]).aggregate(roster_name=names.name.min())
+    bad = bad.left_join(first, ["person_id", "subsidy"])
+    return finding_rows(bad, code="name-mismatch", table="payments", row=bad._row, person_id=bad.person_id,
+                        subsidy=bad.subsidy,
+                        message="发放明细姓名“" + bad.name + "”与花名册姓名“" + bad.roster_name + "”不一致")

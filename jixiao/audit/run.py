@@ -1,0 +1,113 @@
+"""Run every registered check over a store and write the evaluator's files.
+
+`audit_workspace(ws)` is the service entry point: load the inputs (ingest), audit, compute
+the data figures for the metrics, write out/findings.csv and out/findings.xlsx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from jixiao.audit import findings_table
+from jixiao.audit.builtin import CHECKS
+from jixiao.audit.context import AuditContext
+from jixiao.findings import Finding
+from jixiao.workspace import Workspace, load_workspace
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    findings: list[Finding]
+    counts: dict[str, int]  # every code, contract order
+    money_at_risk: dict  # {"overpaid": Decimal, "underpaid": Decimal, "by_code": {code: {...}}}
+    rows: dict[str, dict[str, int]]  # table → read / loaded / skipped / rejected
+    figures: dict[str, Decimal] = field(default_factory=dict)  # metric inputs computed from data
+    table: pa.Table | None = None  # the findings as Arrow (same rows as .findings)
+    files: tuple[Path, ...] = ()
+
+    def json(self) -> dict:
+        """CONTRACT §6: {"rows", "findings", "money_at_risk"} (plus money by code)."""
+        from jixiao.decimals import plain
+
+        money = {"overpaid": plain(self.money_at_risk["overpaid"]),
+                 "underpaid": plain(self.money_at_risk["underpaid"]),
+                 "by_code": {c: {k: plain(v) for k, v in m.items()}
+                             for c, m in self.money_at_risk["by_code"].items()}}
+        return {"rows": self.rows, "findings": self.counts, "money_at_risk": money}
+
+
+def _step(progress: Any, message: str) -> None:
+    if progress is None:
+        return
+    if hasattr(progress, "step"):
+        progress.step(message)
+    elif callable(progress):
+        progress(message)
+
+
+def ibis_backend(con: Any) -> Any:
+    """An Ibis backend over a DuckDB connection holding the store tables."""
+    import ibis
+
+    return ibis.duckdb.from_connection(con)
+
+
+def run_checks(ctx: AuditContext, progress: Any = None) -> pa.Table:
+    """Every registered check, run one by one; a crashing check is a bug and propagates."""
+    parts = []
+    for name, check in CHECKS.items():
+        _step(progress, f"核查：{name}")
+        parts.append(check(ctx).to_pyarrow())
+    return findings_table.combine(parts)
+
+
+def row_accounting(con: Any) -> dict[str, dict[str, int]]:
+    got = con.execute('SELECT "table", sum(read), sum(loaded), sum(skipped), sum(rejected) '
+                      'FROM row_accounting GROUP BY "table" ORDER BY "table"').fetchall()
+    return {t: {"read": int(a), "loaded": int(b), "skipped": int(c), "rejected": int(d)} for t, a, b, c, d in got}
+
+
+def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = True) -> AuditResult:
+    """Audit the store behind a DuckDB connection; write the files into ws.out when `write`."""
+    from jixiao.metrics.data import data_figures
+
+    backend = ibis_backend(con)
+    ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date)
+    table = run_checks(ctx, progress)
+    rows = row_accounting(con)
+    _step(progress, "计算指标所需数据")
+    figures = data_figures(ctx, table, rows)
+    result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),
+                         money_at_risk=findings_table.money_at_risk(table), rows=rows, figures=figures,
+                         table=table)
+    if not write:
+        return result
+    from jixiao.audit.output import write_csv, write_xlsx
+
+    ws.out.mkdir(parents=True, exist_ok=True)
+    csv_path, xlsx_path = ws.out / "findings.csv", ws.out / "findings.xlsx"
+    _step(progress, f"写出 {csv_path.name}、{xlsx_path.name}")
+    write_csv(table, csv_path)
+    write_xlsx(table, result.counts, result.money_at_risk, xlsx_path)
+    return AuditResult(result.findings, result.counts, result.money_at_risk, rows, figures, table,
+                       (csv_path, xlsx_path))
+
+
+def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] | Any = None) -> AuditResult:
+    """Load the workspace's inputs into the store, audit them, write out/findings.{csv,xlsx}."""
+    from jixiao.ingest.load import load_data
+    from jixiao.ingest.store import open_store
+
+    if not isinstance(ws, Workspace):
+        ws = load_workspace(ws)
+    load_data(ws, progress=progress)
+    con = open_store(ws)
+    try:
+        return audit_store(con, ws, progress)
+    finally:
+        con.close()
