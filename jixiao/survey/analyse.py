@@ -49,8 +49,10 @@ def _weights(counted: Counted, weights: Mapping[str, Decimal | int] | None, sour
         return dict.fromkeys(names, Decimal(1))
     problems = [Problem(source, f"权重中的问题“{k}”不在问卷中（问卷的问题：{'、'.join(names)}）")
                 for k in weights if k not in names]
-    problems += [Problem(source, f"问题“{k}”的权重应为正数，而不是 {v}")
-                 for k, v in weights.items() if Decimal(v) <= 0]
+    problems += [Problem(source, f"问题“{k}”的权重应为正数或 0，而不是 {v}")
+                 for k, v in weights.items() if Decimal(v) < 0]
+    if all(Decimal(v) == 0 for v in weights.values()):
+        problems.append(Problem(source, "问卷题目权重全为 0，无法计算总体满意度"))
     if problems:
         raise DataError("问卷题目权重有误", problems)
     return {name: Decimal(weights.get(name, 0)) for name in names}
@@ -68,14 +70,18 @@ def _analyse(counted: Counted, values: tuple[Decimal, ...], population: int | No
         if q.valid == 0:
             empty.append(q.question)
             warnings.append(messages.no_valid_answers(q.question))
-        elif weight_of[q.question] > 0:
+        else:
             questions.append(_question(q, value_of, population, weight_of[q.question]))
-    rate = _overall(questions, lambda r: r.rate, lambda r: Fraction(r.satisfied, r.valid))
-    index = _overall(questions, lambda r: r.index, lambda r: Fraction(r.points) / (r.valid * 100))
-    basic = _overall(questions, None, lambda r: Fraction(_basic(r.counts), r.valid))
+    unweighted = [r.question for r in questions if r.weight == 0]
+    if unweighted:
+        warnings.append(messages.not_weighted(unweighted))
+    scored = [r for r in questions if r.weight > 0]
+    rate = _overall(scored, lambda r: r.rate, lambda r: Fraction(r.satisfied, r.valid))
+    index = _overall(scored, lambda r: r.index, lambda r: Fraction(r.points) / (r.valid * 100))
+    basic = _overall(scored, None, lambda r: Fraction(_basic(r.counts), r.valid))
     for label, attr, key in (("满意率", "rate", "sample_for_rate"), ("满意度指数", "index", "sample_for_index")):
-        margins = [m for r in questions if (m := getattr(r, attr).margin) is not None]
-        needed = [n for r in questions if (n := getattr(r, key)) is not None]
+        margins = [m for r in scored if (m := getattr(r, attr).margin) is not None]
+        needed = [n for r in scored if (n := getattr(r, key)) is not None]
         if margins and max(margins) > TARGET_MARGIN and needed:
             warnings.append(messages.margin_too_wide(label, max(margins), max(needed), population))
     if counted.rejected:
@@ -91,9 +97,9 @@ def _analyse(counted: Counted, values: tuple[Decimal, ...], population: int | No
         respondents=counted.respondents, sent=sent, response_rate=response_rate,
         population=population, population_source=population_source if population else "",
         rate=rate, index=index, basic_or_better=basic.value if basic else None,
-        answers_valid=sum(r.valid for r in questions),
-        answers_satisfied=sum(r.satisfied for r in questions),
-        satisfaction_points=sum((r.points for r in questions), Decimal(0)),
+        answers_valid=sum(r.valid for r in scored),
+        answers_satisfied=sum(r.satisfied for r in scored),
+        satisfaction_points=sum((r.points for r in scored), Decimal(0)),
         rejected=counted.rejected, warnings=tuple(warnings))
 
 

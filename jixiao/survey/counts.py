@@ -31,7 +31,8 @@ class Rejected:
     kind: str = "answer"  # "answer": one cell of the answers form · "option": a tallies column
 
     def problem(self) -> Problem:
-        return Problem(self.file, messages.rejected(self), self.question, self.column, self.row)
+        where = "" if self.question == self.column else self.question
+        return Problem(self.file, messages.rejected(self), where, self.column, self.row)
 
 
 @dataclass

@@ -47,7 +47,8 @@ def wilson(successes: int, n: int, population: int | None = None) -> Estimate:
     denom = 1 + z2 / n_eff
     centre = (p + z2 / (2 * n_eff)) / denom
     half = Z * (p * (1 - p) / n_eff + z2 / (4 * n_eff * n_eff)).sqrt() / denom
-    return Estimate(p, max(Decimal(0), centre - half), min(Decimal(1), centre + half))
+    # Clamp to [0, 1] and keep p inside: at p = 0 or 1 the true end is p, rounding aside.
+    return Estimate(p, min(p, max(Decimal(0), centre - half)), max(p, min(Decimal(1), centre + half)))
 
 
 def sample_variance(counts: dict[Decimal, int]) -> tuple[Decimal, Decimal]:

@@ -48,6 +48,10 @@ def no_valid_answers(question: str) -> str:
     return f"问题“{question}”没有有效回答，不参与满意率和满意度指数的计算"
 
 
+def not_weighted(questions: list[str]) -> str:
+    return f"问题“{'”“'.join(questions)}”未给出权重（或权重为 0），只列示各自结果，不计入总体满意率和满意度指数"
+
+
 def sample_exceeds_population(n: int, population: int) -> str:
     return f"有效问卷 {n} 份多于总体 {population} 人，未作有限总体校正，请核对总体人数"
 

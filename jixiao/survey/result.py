@@ -33,7 +33,7 @@ class SurveyResult:
     form: str  # "answers" | "tallies"
     source: str  # file label
     satisfaction_values: tuple[Decimal, ...]
-    questions: tuple[QuestionResult, ...]  # questions with at least one valid answer
+    questions: tuple[QuestionResult, ...]  # questions with at least one valid answer (weight 0 too)
     empty_questions: tuple[str, ...]  # questions with none
     respondents: int
     sent: int | None
@@ -43,7 +43,7 @@ class SurveyResult:
     rate: Estimate | None  # overall: weighted mean over questions; None without valid answers
     index: Estimate | None
     basic_or_better: Decimal | None
-    answers_valid: int  # pooled over questions
+    answers_valid: int  # pooled over the questions with a weight
     answers_satisfied: int
     satisfaction_points: Decimal
     rejected: tuple[Rejected, ...]
@@ -53,14 +53,14 @@ class SurveyResult:
     def pooled_is_overall(self) -> bool:
         """Do the pooled counts give exactly the overall figures? They do when every
         question has the same weight and the same number of valid answers."""
-        return (len({q.valid for q in self.questions}) <= 1
-                and len({q.weight for q in self.questions}) <= 1)
+        scored = [q for q in self.questions if q.weight > 0]
+        return len({q.valid for q in scored}) <= 1 and len({q.weight for q in scored}) <= 1
 
     @property
     def figures(self) -> dict[str, Decimal]:
         """Metric inputs (answers_valid, answers_satisfied, satisfaction_points), given only
         when they reproduce the overall figures exactly; else empty (see data_metrics)."""
-        if not self.questions or not self.pooled_is_overall:
+        if self.rate is None or not self.pooled_is_overall:
             return {}
         return {"answers_valid": Decimal(self.answers_valid),
                 "answers_satisfied": Decimal(self.answers_satisfied),
