@@ -1,0 +1,128 @@
+"""三、综合评价情况及评价结论 and 四、绩效评价指标分析: the score, grade and each 一级
+indicator's score and rate; then every indicator with its figures, computation and basis."""
+
+from __future__ import annotations
+
+from jixiao.evaluation import Evaluation
+from jixiao.metrics.compute import MetricValue
+from jixiao.narrative import numbers as N
+from jixiao.narrative import phrases as P
+from jixiao.narrative.builder import Builder
+from jixiao.narrative.document import ChartSpec
+from jixiao.narrative.problems import Problem
+from jixiao.scoring.result import ScoredNode
+
+
+def verdict_text(ev: Evaluation) -> str:
+    r = ev.score
+    if r.complete and r.grade:
+        return P.VERDICT.format(total=N.score(r.total), max_total=N.score(r.max_total), grade=r.grade)
+    return P.VERDICT_INCOMPLETE.format(pending_n=len(r.pending), pending="、".join(r.pending),
+                                       total=N.score(r.total), max_total=N.score(r.max_total))
+
+
+def level1_part(node: ScoredNode) -> str:
+    if _has_pending(node):
+        return P.LEVEL1_PENDING.format(name=node.name, weight=N.score(node.weight), score=N.score(node.score))
+    return P.LEVEL1_PART.format(name=node.name, weight=N.score(node.weight), score=N.score(node.score),
+                                rate=N.rate(node.rate))
+
+
+def _has_pending(node: ScoredNode) -> bool:
+    return any(n.pending for _, n in node.walk() if n.is_leaf)
+
+
+def conclusion(b: Builder, ev: Evaluation, problems: list[Problem]) -> None:
+    r = ev.score
+    b.h(1, P.H1["conclusion"])
+    b.h(2, P.H2["verdict"])
+    b.p(verdict_text(ev), label="verdict")
+    b.p(P.LEVEL1_SENTENCE.format(parts="；".join(level1_part(n) for n in r.indicators)), label="level1")
+    rated = [n for n in r.indicators if n.rate is not None and not _has_pending(n)]
+    if len(rated) > 1:
+        best = max(rated, key=lambda n: n.rate)  # type: ignore[arg-type,return-value]
+        worst = min(rated, key=lambda n: n.rate)  # type: ignore[arg-type,return-value]
+        b.p(P.VERDICT_STRENGTH.format(best=best.name, best_rate=N.rate(best.rate), worst=worst.name,
+                                      worst_rate=N.rate(worst.rate)))
+    if problems:
+        items = "；".join(P.PROBLEM_ITEM.format(n=P.cn_ordinal(i), title=p.title) for i, p in enumerate(problems, 1))
+        b.p(P.VERDICT_PROBLEMS.format(items=items))
+    else:
+        b.p(P.VERDICT_NO_PROBLEMS)
+
+    b.h(2, P.H2["by_level1"])
+    rows = [(n.name, N.score(n.weight), N.score(n.score), N.rate(n.rate)) for n in r.indicators]
+    rows.append((P.TOTAL, N.score(r.max_total), N.score(r.total), N.rate(r.total / r.max_total if r.max_total else None)))
+    b.table(P.LEVEL1_TABLE, P.LEVEL1_HEADERS, rows, widths=(3, 1.5, 1.5, 1.5), align="lrrr", label="level1",
+            bold_rows=(len(rows) - 1,))
+    chart = ChartSpec("grouped_bars", "", tuple(n.name for n in r.indicators),
+                      ((P.CHART_WEIGHT, tuple(float(n.weight) for n in r.indicators)),
+                       (P.CHART_SCORE, tuple(float(n.score or 0) for n in r.indicators))),
+                      "", P.CHART_POINTS)
+    b.figure(P.FIG_LEVEL1, chart, "scores-by-level1")
+
+
+def head(node: ScoredNode) -> str:
+    fields = dict(name=node.name, weight=N.score(node.weight), score=N.score(node.score))
+    if node.score is None:
+        return P.NODE_HEAD_PENDING.format(**fields)
+    if _has_pending(node):
+        return P.NODE_HEAD_PARTIAL.format(**fields)
+    return P.NODE_HEAD.format(**fields)
+
+
+def metric_sentence(m: MetricValue) -> str:
+    """资金到位率 = 实际到位资金 / 预算数 = 2,200,000.00 / 2,200,000.00 = 100.00%."""
+    if m.value is None:
+        return P.FORMULA_NONE.format(metric=m.name, note=m.note)
+    if m.source == "given" or not m.inputs:
+        note = m.note or P.METRIC_SOURCE.get(m.source, "")
+        return P.FORMULA_GIVEN.format(metric=m.name, value=N.rate(m.value), note=note)
+    values = [N.input_with_unit(k, v, P.YUAN) for k, v in m.inputs.items()]
+    expr = " / ".join(values) + (" / 100" if m.id == "satisfaction_index" else "")
+    return P.FORMULA.format(metric=m.name, formula=m.formula, expr=expr, value=N.rate(m.value)) + \
+        P.METRIC_SOURCE[m.source] + "。"
+
+
+def leaf_paragraphs(ev: Evaluation, leaf: ScoredNode) -> list[str]:
+    """The analysis of one leaf: its figures, the computation, the basis, the deduction."""
+    out = []
+    metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
+    if metric is not None:
+        out.append(metric_sentence(metric))
+    if leaf.pending:
+        out.append(P.PENDING_LEAF.format(detail=leaf.detail.rstrip("。")))
+        return out
+    if leaf.kind != "judgment" and leaf.detail:
+        out.append(P.COMPUTATION.format(detail=leaf.detail.rstrip("。")))
+    if leaf.basis:
+        out.append(leaf.basis.rstrip("。") + "。")
+    if leaf.score is not None and leaf.score < leaf.weight and "扣" not in (leaf.basis or ""):
+        out.append(P.DEDUCTED.format(points=N.score(leaf.weight - leaf.score)))
+    return out
+
+
+def analysis(b: Builder, ev: Evaluation) -> None:
+    b.h(1, P.H1["analysis"])
+    for i, top in enumerate(ev.score.indicators, 1):
+        b.h(2, P.H2_NUMBERED.format(n=P.cn_ordinal(i), text=head(top)))
+        if top.is_leaf:
+            _leaf(b, ev, top, 1)
+            continue
+        counter = 0
+        for j, child in enumerate(top.children, 1):
+            if child.is_leaf:
+                counter += 1
+                _leaf(b, ev, child, counter)
+            else:
+                b.h(3, P.H3_NUMBERED.format(n=j, text=head(child)))
+                leaves = [n for _, n in child.walk() if n.is_leaf]
+                for k, leaf in enumerate(leaves, 1):
+                    _leaf(b, ev, leaf, k)
+
+
+def _leaf(b: Builder, ev: Evaluation, leaf: ScoredNode, n: int) -> None:
+    template = P.LEAF_HEAD_PENDING if leaf.score is None else P.LEAF_HEAD
+    head_text = P.ITEM_NUMBERED.format(n=n) + template.format(name=leaf.name, weight=N.score(leaf.weight),
+                                                              score=N.score(leaf.score))
+    b.p(head_text + "".join(leaf_paragraphs(ev, leaf)), label=f"leaf:{leaf.code}")

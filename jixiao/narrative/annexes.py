@@ -1,0 +1,184 @@
+"""The annexes: 指标体系及评分表, 基础数据表, 数据核查情况, 社会调查分析, 评价工作底稿."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jixiao.evaluation import Evaluation
+from jixiao.findings import CODES
+from jixiao.metrics.definitions import INPUT_NAMES
+from jixiao.narrative import numbers as N
+from jixiao.narrative import phrases as P
+from jixiao.narrative.analysis import metric_sentence
+from jixiao.narrative.builder import Builder
+from jixiao.narrative.document import ChartSpec
+from jixiao.narrative.intro import monthly_chart
+from jixiao.narrative.mask import finding_message, mask_id, mask_name
+from jixiao.narrative.sources import Sources
+from jixiao.scoring.result import ScoredNode
+
+ANNEX_ORDER = ("scores", "base", "checks", "survey", "papers")
+
+
+def annex_number(key: str) -> int:
+    return ANNEX_ORDER.index(key) + 1
+
+
+def score_cell(node: ScoredNode) -> str:
+    if node.score is None:
+        return P.PENDING_SCORE
+    return N.score(node.score)
+
+
+def scores(b: Builder, ev: Evaluation) -> None:
+    b.annex(annex_number("scores"), "scores")
+    r = ev.score
+    rows, bold = [], []
+    for depth, node in r.walk():
+        indent = "　" * (depth - 1)
+        if node.is_leaf:
+            basis = node.basis or node.detail
+            kind = P.KIND_NAMES.get(node.kind, node.kind)
+            value = N.rate(node.value) if node.value is not None else ""
+        else:
+            basis = kind = value = ""
+        if depth == 1:
+            bold.append(len(rows))
+        rows.append((node.code, indent + node.name, N.score(node.weight), score_cell(node), kind, value, basis))
+    bold.append(len(rows))
+    rows.append(("", P.TOTAL, N.score(r.max_total), N.score(r.total), "", "", r.grade or ""))
+    b.table(P.SCORES_TABLE, P.SCORES_HEADERS, rows, widths=(1.1, 3.2, 0.9, 1.1, 1.5, 1.4, 6.5),
+            align="llrrllL", label="scores", bold_rows=tuple(bold))
+
+
+def base(b: Builder, ev: Evaluation, src: Sources) -> None:
+    b.annex(annex_number("base"), "base")
+    metrics = [m for m in ev.score.metrics.values()]
+    if metrics:
+        rows = []
+        for m in metrics:
+            inputs = "；".join(P.INPUT_ITEM.format(name=INPUT_NAMES.get(k, k), value=N.input_with_unit(k, v, P.YUAN))
+                              for k, v in m.inputs.items())
+            rows.append((m.name, m.formula, inputs, N.rate(m.value), P.METRIC_SOURCES.get(m.source, m.source)))
+        b.table(P.METRICS_TABLE, P.METRICS_HEADERS, rows, widths=(2.2, 3.5, 4.5, 1.5, 1.8), align="lllrl",
+                label="metrics")
+    if src.payments:
+        rows = [(s.subsidy, N.count(s.persons), N.count(s.payments), N.money(s.amount)) for s in src.payments]
+        b.table(P.IMPL_BY_SUBSIDY_TABLE, P.IMPL_BY_SUBSIDY_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr",
+                label="payments")
+    if src.monthly:
+        months = sorted({m for m, _, _ in src.monthly})
+        subsidies = sorted({s for _, s, _ in src.monthly})
+        amounts = {(m, s): a for m, s, a in src.monthly}
+        rows = [(m, *(N.money(amounts.get((m, s))) if (m, s) in amounts else "—" for s in subsidies))
+                for m in months]
+        b.table(P.MONTHLY_TABLE, (P.CHART_MONTH, *subsidies), rows,
+                widths=(2, *(3,) * len(subsidies)), align="l" + "r" * len(subsidies), label="monthly")
+    if src.funds:
+        rows = [(f.kind, f.level, N.money(f.amount), N.count(f.n)) for f in src.funds]
+        b.table(P.FUNDS_DATA_TABLE, P.FUNDS_BY_LEVEL_HEADERS, rows, widths=(2, 2, 3, 1.5), align="llrr",
+                label="funds-lines")
+    if not (metrics or src.payments or src.funds):
+        b.p(P.BASE_NONE)
+
+
+def checks(b: Builder, ev: Evaluation, src: Sources) -> None:
+    b.annex(annex_number("checks"), "checks")
+    if not src.audited:
+        b.p(P.CHECKS_NONE, label="not-provided")
+        return
+    if src.rows:
+        rows = [(P.TABLE_NAMES.get(t, t), *(N.count(acc[k]) for k in ("read", "loaded", "skipped", "rejected")))
+                for t, acc in src.rows.items()]
+        b.table(P.ROWS_TABLE, P.ROWS_HEADERS, rows, widths=(2, 1.5, 1.5, 1.5, 1.5), align="lrrrr", label="rows")
+    n = sum(f.count for f in src.families)
+    errors = sum(f.count for f in src.families if f.severity == "error")
+    b.p(P.CHECKS_MONEY.format(n=N.count(n), errors=N.count(errors), warnings=N.count(n - errors),
+                              over=N.money(src.overpaid), under=N.money(src.underpaid)), label="checks-total")
+    rows = [(f.title, P.SEVERITY[f.severity], N.count(f.count), N.count(f.persons), N.money(f.overpaid),
+             N.money(f.underpaid)) for f in src.families]
+    rows.append((P.TOTAL, "", N.count(n), "", N.money(src.overpaid), N.money(src.underpaid)))
+    b.table(P.CHECKS_TABLE, P.CHECKS_HEADERS, rows, widths=(3, 1, 1.3, 1.3, 2, 2), align="lcrrrr",
+            label="findings", bold_rows=(len(rows) - 1,))
+    found = {f.code for f in src.families}
+    clean = [c.title for code, c in CODES.items() if code not in found]
+    if clean:
+        b.p(P.CHECKS_CLEAN.format(codes="、".join(clean)))
+    if src.families:
+        chart = ChartSpec("hbars", "", tuple(f.title for f in src.families),
+                          ((P.CHART_FINDINGS_X, tuple(float(f.count) for f in src.families)),), P.CHART_FINDINGS_X, "")
+        b.figure(P.FIG_FINDINGS, chart, "findings-by-code")
+        rows = []
+        for f in src.families:
+            for x in f.examples:
+                rows.append((f.title, P.TABLE_NAMES.get(x.table, x.table), str(x.row or "—"),
+                             mask_id(x.person_id) if x.person_id else "", _name_of(x), x.period,
+                             N.money(x.amount) if x.amount is not None else "", finding_message(x)))
+        b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in src.families))),
+                P.EXAMPLES_HEADERS, rows, widths=(2, 1.3, 0.9, 2.6, 0.9, 1.2, 1.4, 4.5), align="llrllrrl",
+                label="examples")
+
+
+def _name_of(x: Any) -> str:
+    name = getattr(x, "name", "") or (x.value if x.column in ("name", "姓名") else "")
+    return mask_name(name) if name else ""
+
+
+def survey(b: Builder, ev: Evaluation) -> None:
+    b.annex(annex_number("survey"), "survey")
+    s = ev.survey
+    if s is None or not s.questions:
+        b.p(P.SURVEY_NONE, label="not-provided")
+        return
+    b.p(P.SURVEY_INTRO.format(n=N.count(s.respondents)))
+    if s.rate is not None:
+        text = P.SURVEY_RATE.format(rate=N.rate(s.rate.value), low=N.rate(s.rate.low), high=N.rate(s.rate.high))
+        if s.index is not None:
+            text += P.SURVEY_INDEX.format(index=N.rate(s.index.value), low=N.rate(s.index.low),
+                                          high=N.rate(s.index.high))
+        b.p(text, label="survey")
+    options = tuple(s.questions[0].counts)
+    rows = []
+    for q in s.questions:
+        rows.append((q.question, *(f"{q.counts[o]}（{N.rate(q.shares[o])}）" for o in options), N.count(q.valid),
+                     N.rate(q.rate.value)))
+    b.table(P.SURVEY_TABLE, (P.SURVEY_HEADERS_Q, *options, P.SURVEY_HEADERS_N, P.SURVEY_HEADERS_RATE), rows,
+            widths=(3.2, *(1.6,) * len(options), 1.2, 1.3), align="l" + "r" * (len(options) + 2), label="survey")
+    b.figure(P.FIG_SURVEY, ChartSpec("survey", "", payload=s), "survey")
+    for w in s.warnings:
+        b.p(P.SURVEY_WARNING.format(text=w), style="note")
+
+
+def papers(b: Builder, ev: Evaluation, src: Sources) -> None:
+    b.annex(annex_number("papers"), "papers")
+    for leaf in ev.score.leaves():
+        b.h(3, P.PAPER_TITLE.format(code=leaf.code, name=leaf.name))
+        b.table("", ("", ""), paper_rows(ev, leaf, src), widths=(1.6, 8.4), align="lL", label=f"paper:{leaf.code}",
+                key_value=True)
+
+
+def paper_rows(ev: Evaluation, leaf: ScoredNode, src: Sources) -> list[tuple[str, str]]:
+    metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
+    computation = []
+    if metric is not None:
+        computation.append(metric_sentence(metric))
+    if leaf.detail:
+        computation.append(leaf.detail.rstrip("。") + "。")
+    result = []
+    if metric is not None and metric.value is not None:
+        result.append(P.PAPER_RESULT_VALUE.format(metric=metric.name, value=N.rate(metric.value)))
+    if leaf.basis:
+        result.append(leaf.basis.rstrip("。") + "。")
+    elif leaf.kind in ("judgment", "checklist") and not leaf.pending:
+        result.append(P.PAPER_NO_BASIS + "。")
+    if leaf.overridden:
+        result.append(P.PAPER_RESULT_OVERRIDE.format(computed=N.score(leaf.computed), score=N.score(leaf.score)))
+    source = leaf.source or P.NOT_GIVEN
+    if metric is not None and metric.source == "data":
+        source = P.PAPER_SOURCE_DATA.format(source=source)
+    standard = leaf.standard or P.KIND_STANDARDS.get(leaf.kind, P.NOT_GIVEN)
+    score = P.PAPER_PENDING if leaf.score is None else P.PAPER_SCORE.format(score=N.score(leaf.score))
+    values = (f"{leaf.code} {leaf.name}", leaf.explain or P.NOT_GIVEN,
+              P.PAPER_SCORE.format(score=N.score(leaf.weight)), standard, source,
+              "".join(computation) or P.NOT_GIVEN, "".join(result) or P.NOT_GIVEN, score)
+    return list(zip(P.PAPER_ROWS, values, strict=True))
