@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from jixiao.ingest.store import open_store
 from jixiao.survey.analyse import analyse_survey
 from jixiao.survey.cells import AnswerCell, TallyCell
 from jixiao.survey.result import QuestionResult, SurveyResult
@@ -32,15 +33,11 @@ def survey_for_workspace(ws: Workspace, facts: Mapping[str, Decimal] | None = No
     must have been filled (jixiao.ingest.load.load_data) before."""
     if "survey" not in ws.data:
         return None
-    from jixiao.ingest.store import open_store
-
-    store = open_store(ws)
+    store = open_store(ws, read_only=True)
     try:
         return survey_from_store(store, ws, facts or {})
     finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+        store.close()
 
 
 def survey_from_store(store: Any, ws: Workspace, facts: Mapping[str, Decimal]) -> SurveyResult | None:
