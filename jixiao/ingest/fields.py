@@ -1,0 +1,111 @@
+"""The columns of each input table (CONTRACT §2): store name, value kind, whether required,
+and the headers read for it. The first header is the one templates write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Value kinds, each parsed by a SQL macro in sqlfuncs.py:
+#   id, text, subsidy, month, period (month or quarter), date, money, grade, category,
+#   flag (是/否), fund_kind, fund_level
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # column in the store (or a staging-only name such as roster.stop)
+    kind: str
+    required: bool
+    headers: tuple[str, ...]
+    label: str = ""  # Chinese name for messages and templates; defaults to headers[0]
+
+    @property
+    def title(self) -> str:
+        return self.label or self.headers[0]
+
+
+def _f(name: str, kind: str, required: bool, *headers: str) -> Field:
+    return Field(name, kind, required, headers)
+
+
+PERSON_ID = _f("person_id", "id", True, "身份证号", "身份证号码", "公民身份号码", "证件号码",
+               "身份证", "身份证件号码", "公民身份证号码", "残疾人身份证号", "居民身份证号码",
+               "身份证号(18位)", "证件号")
+NAME = _f("name", "text", True, "姓名", "残疾人姓名", "享受对象姓名", "对象姓名", "补贴对象姓名", "名字")
+SUBSIDY = _f("subsidy", "subsidy", True, "补贴类型", "补贴类别", "享受补贴", "补贴项目", "补贴名称",
+             "补贴种类", "享受补贴类型", "补助类型", "项目名称")
+
+ROSTER = (
+    PERSON_ID,
+    NAME,
+    SUBSIDY,
+    _f("start", "month", True, "起始月份", "享受起始月份", "开始发放月份", "审批月份", "享受开始月份",
+       "起始时间", "开始时间", "享受起始时间", "发放起始月份", "审批时间", "批准月份", "开始月份"),
+    _f("end", "month", False, "享受截止月份", "截止月份", "终止月份", "截止时间", "终止时间",
+       "结束月份", "享受截止时间", "享受终止月份"),
+    _f("stop", "month", False, "停发月份", "停发时间", "停止发放月份"),
+    _f("end_reason", "text", False, "停发原因", "终止原因", "退出原因", "停发理由"),
+    _f("township", "text", False, "乡镇(街道)", "乡镇街道", "乡镇", "街道", "所属乡镇", "镇街",
+       "所属镇街", "乡镇(街道)名称", "所属乡镇(街道)"),
+    _f("cert_no", "text", False, "残疾人证号", "残疾证号", "残疾人证号码", "残疾证号码", "第二代残疾人证号"),
+    _f("category", "category", False, "残疾类别", "残疾类型", "残疾种类"),
+    _f("grade", "grade", False, "残疾等级", "残疾级别", "等级"),
+    _f("dibao", "flag", False, "是否低保", "低保对象", "是否低保对象", "是否低保户", "低保户"),
+    _f("phone", "text", False, "联系电话", "手机号", "电话", "手机号码", "联系方式", "电话号码"),
+)
+
+PAYMENTS = (
+    PERSON_ID,
+    Field("name", "text", False, NAME.headers),
+    SUBSIDY,
+    _f("period", "period", True, "所属月份", "补贴月份", "发放月份", "所属期", "补贴所属月份", "所属时期",
+       "发放所属月份", "所属年月"),
+    _f("amount", "money", True, "发放金额", "金额", "补贴金额", "实发金额", "发放金额合计"),
+    _f("paid_on", "date", False, "发放日期", "到账日期", "发放时间", "到账时间", "入账日期", "支付日期"),
+    _f("channel", "text", False, "发放方式", "发放渠道", "支付方式"),
+)
+
+DEATHS = (
+    PERSON_ID,
+    Field("name", "text", False, NAME.headers),
+    _f("death_date", "date", True, "死亡日期", "死亡时间", "死亡年月"),
+)
+
+DIBAO = (
+    PERSON_ID,
+    Field("name", "text", False, NAME.headers),
+    _f("from_date", "date", False, "起始日期", "开始日期", "享受起始日期", "纳入日期", "纳入时间", "起始时间"),
+    _f("to_date", "date", False, "终止日期", "截止日期", "退出日期", "终止时间", "截止时间"),
+)
+
+FUNDS = (
+    _f("kind", "fund_kind", True, "类型", "资金类型", "类别", "收支类型", "业务类型"),
+    _f("level", "fund_level", False, "资金级次", "级次", "资金来源", "资金级别"),
+    _f("amount", "money", True, "金额", "资金金额", "发生额", "金额合计"),
+    _f("date", "date", False, "日期", "时间", "发生日期", "记账日期"),
+    Field("subsidy", "subsidy", False, SUBSIDY.headers),
+    _f("voucher", "text", False, "凭证号", "凭证编号", "记账凭证号"),
+    _f("summary", "text", False, "摘要", "说明"),
+)
+
+TABLE_FIELDS: dict[str, tuple[Field, ...]] = {
+    "roster": ROSTER,
+    "payments": PAYMENTS,
+    "deaths": DEATHS,
+    "dibao": DIBAO,
+    "funds": FUNDS,
+}
+
+TABLE_TITLES = {"roster": "花名册", "payments": "发放明细", "funds": "资金", "deaths": "死亡名单",
+                "dibao": "低保名单", "survey": "问卷"}
+
+# Survey: the question column of the tallies form, and respondent columns of the answers
+# form that are not questions.
+SURVEY_QUESTION_HEADERS = ("问题", "题目", "调查问题", "问卷题目", "调查内容", "调查项目", "测评内容", "题目内容")
+SURVEY_NOT_OPTIONS = ("序号", "编号", "合计", "小计", "总计", "样本数", "样本量", "有效样本", "有效问卷",
+                      "回答人数", "总数", "人数", "备注", "满意率", "满意度", "占比", "比例", "满意度指数")
+SURVEY_RESPONDENT_HEADERS = (
+    "序号", "编号", "问卷编号", "姓名", "受访者", "被访者", "调查对象", "性别", "年龄", "联系电话", "电话",
+    "手机号", "地址", "住址", "家庭住址", "乡镇", "乡镇(街道)", "街道", "村", "社区", "村(社区)", "村(居)",
+    "调查时间", "调查日期", "填写时间", "提交时间", "调查员", "访问员", "备注", "残疾类别", "残疾等级",
+    "补贴类型", "来源", "ip", "用时", "答题时间", *PERSON_ID.headers,
+)

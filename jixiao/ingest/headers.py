@@ -1,0 +1,122 @@
+"""Finding the header row of a sheet and matching its headers to a table's fields.
+
+The header may sit below title rows ("2022年三乡镇困难残疾人生活补贴花名册", "单位：元") and
+may span two rows (a merged parent such as 残疾情况 over 残疾类别 / 残疾等级)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.errors import DataError, Problem
+from jixiao.ingest.fields import Field
+
+SCAN_ROWS = 30  # the header must be among the first rows
+WAN = Decimal(10000)
+_UNIT = re.compile(r"\((万元|元)\)$")
+_NOTE = re.compile(r"\((必填|选填|可选|必须|格式.*|例.*)\)$")
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_TITLE_UNIT = re.compile(r"单位[:：]?\s*(万元|元)")
+
+
+def fold(text: str) -> str:
+    """Full-width forms to half-width, all whitespace removed: the key headers are compared on."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def header_key(text: object) -> tuple[str, Decimal | None]:
+    """('金额', 10000) for '金 额（万元）'; the unit factor is None when the header names none."""
+    t = fold("" if text is None else str(text)).strip("*:：").lower()
+    t = _NOTE.sub("", t).strip("*")
+    unit = _UNIT.search(t)
+    if unit:
+        t = t[: unit.start()]
+    return t, (WAN if unit and unit.group(1) == "万元" else Decimal(1) if unit else None)
+
+
+def _aliases(fields: Sequence[Field]) -> dict[str, str]:
+    return {header_key(h)[0]: f.name for f in fields for h in f.headers}
+
+
+def _match(key: str, aliases: dict[str, str]) -> str | None:
+    if key in aliases:
+        return aliases[key]
+    bare = _TRAILING_PAREN.sub("", key)  # 身份证号（18位） → 身份证号
+    return aliases.get(bare) if bare != key else None
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the header is and which column holds which field."""
+
+    last_row: int  # 0-based index in the grid of the (last) header row; data starts below it
+    headers: tuple[str, ...]  # header text per column as found (combined over two rows)
+    columns: dict[str, int] = field(default_factory=dict)  # field name → column index
+    factors: dict[str, Decimal] = field(default_factory=dict)  # money field → 1 or 10000
+
+    def header_of(self, name: str) -> str:
+        return self.headers[self.columns[name]]
+
+
+def _row_matches(cells: Sequence[str], aliases: dict[str, str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        name = _match(header_key(cell)[0], aliases) if cell else None
+        if name and name not in found:
+            found[name] = i
+    return found
+
+
+def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: str, sheet: str) -> Header:
+    """Locate the header among the first rows; DataError naming the file, the sheet and the
+    headers found when no row has every required column."""
+    aliases = _aliases(fields)
+    required = [f for f in fields if f.required]
+    best: tuple[int, int, list[str]] | None = None  # (score, last_row, headers)
+    for r in range(min(len(grid), SCAN_ROWS)):
+        candidates = [(r, list(grid[r]))]
+        if r + 1 < len(grid):  # two-row header: the lower cell wins where it names a field
+            lower = grid[r + 1]
+            combined = [lo if lo and _match(header_key(lo)[0], aliases) else up
+                        for up, lo in zip(_pad(grid[r], len(lower)), _pad(lower, len(grid[r])))]
+            candidates.append((r + 1, combined))
+        for last, cells in candidates:
+            found = _row_matches(cells, aliases)
+            score = len(found) + 10 * sum(f.name in found for f in required)
+            if found and (best is None or score > best[0]):
+                best = (score, last, cells)
+    if best is None:
+        seen = next((row for row in grid[:SCAN_ROWS] if sum(bool(c) for c in row) > 1), [])
+        raise DataError(f"{file} 中找不到表头", [Problem(
+            file, f"前 {SCAN_ROWS} 行中没有可识别的表头；找到的内容：{'、'.join(c for c in seen if c) or '（空）'}",
+            where=sheet)])
+    _, last, cells = best
+    columns = _row_matches(cells, aliases)
+    missing = [f for f in required if f.name not in columns]
+    if missing:
+        found_text = "、".join(c for c in cells if c) or "（空）"
+        raise DataError(f"{file} 缺少必填列", [Problem(
+            file, f"缺少必填列「{f.title}」（可用表头：{'、'.join(f.headers)}）；找到的表头：{found_text}",
+            where=sheet, key=f.title, row=last + 1) for f in missing])
+    default = _title_unit(grid[:last])
+    factors = {f.name: header_key(cells[columns[f.name]])[1] or default
+               for f in fields if f.kind == "money" and f.name in columns}
+    return Header(last, tuple(cells), columns, factors)
+
+
+def _pad(cells: Sequence[str], n: int) -> list[str]:
+    return list(cells) + [""] * (n - len(cells))
+
+
+def _title_unit(rows: Sequence[Sequence[str]]) -> Decimal:
+    """单位：万元 written in a title row above the header applies to money columns that
+    name no unit themselves."""
+    for row in rows:
+        for cell in row:
+            match = _TITLE_UNIT.search(unicodedata.normalize("NFKC", cell or ""))
+            if match:
+                return WAN if match.group(1) == "万元" else Decimal(1)
+    return Decimal(1)

@@ -1,0 +1,179 @@
+"""load_data: every configured input → the store, with row accounting and ingest findings.
+
+A table whose file content (and sheet, base date, parser version) is unchanged since the
+last load is not read again. Each table is replaced in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from jixiao.findings import Finding
+from jixiao.ingest import rowfindings, sqlfuncs, store
+from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
+from jixiao.ingest.normalise import normalise_sql, store_columns
+from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
+from jixiao.workspace import DATA_TABLES, DataSource, Workspace
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TableCount:
+    table: str
+    file: str
+    read: int
+    loaded: int
+    skipped: int
+    rejected: int
+
+    def as_json(self) -> dict[str, int]:
+        return {"read": self.read, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected}
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    counts: dict[str, TableCount]  # table → accounting, for every configured table
+    findings: tuple[Finding, ...]  # ingest findings of all configured tables, by table and row
+    refreshed: tuple[str, ...] = ()  # tables read this time (the others were unchanged)
+    unchanged: tuple[str, ...] = field(default=())
+
+    def rows_json(self) -> dict[str, dict[str, int]]:
+        """The `rows` part of the audit/check JSON (CONTRACT §6)."""
+        return {t: c.as_json() for t, c in self.counts.items()}
+
+
+def load_data(ws: Workspace, progress: Progress | None = None) -> LoadReport:
+    """Load or refresh the store from the workspace's [data] files."""
+    say = progress or (lambda _m: None)
+    con = store.open_store(ws)
+    workdir = ws.out / ".tmp"
+    try:
+        store.configure(con, workdir)
+        sqlfuncs.install(con)
+        refreshed, unchanged = [], []
+        for table in DATA_TABLES:
+            source = ws.data.get(table)
+            if source is None:
+                _forget(con, table)
+                continue
+            digest = store.file_digest(source, ws.project.base_date.isoformat())
+            known = con.execute('SELECT digest FROM _sources WHERE "table" = ?', [table]).fetchone()
+            if known and known[0] == digest:
+                unchanged.append(table)
+                say(f"{TABLE_TITLES[table]}：{source.label} 未变化，沿用上次读取结果")
+                continue
+            say(f"读取{TABLE_TITLES[table]}：{source.label} …")
+            count = _load_one(con, ws, table, source, digest, workdir)
+            refreshed.append(table)
+            say(f"{TABLE_TITLES[table]}：读取 {count.read} 行，载入 {count.loaded}，跳过 {count.skipped}，"
+                f"拒收 {count.rejected}")
+        return _report(con, ws, tuple(refreshed), tuple(unchanged))
+    finally:
+        con.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source: DataSource,
+              digest: str, workdir: Path) -> TableCount:
+    staged = None
+    if table != "survey":
+        fields = TABLE_FIELDS[table]
+        staged = stage_source(con, source, fields, workdir)
+        if not _normalise(con, staged, fields):
+            staged = stage_grid(con, grid_of(source), fields, "_staged")  # irregular CSV: the exact reader
+            _normalise(con, staged, fields)
+    grid = grid_of(source) if table == "survey" else None
+    con.execute("BEGIN")
+    try:
+        if grid is not None:
+            from jixiao.ingest.survey import load_survey
+
+            count = load_survey(con, grid)
+        else:
+            assert staged is not None
+            count = _commit_table(con, table, staged, TABLE_FIELDS[table], ws.project.base_date)
+        con.execute('DELETE FROM row_accounting WHERE "table" = ?', [table])
+        con.execute("INSERT INTO row_accounting VALUES (?, ?, ?, ?, ?, ?)",
+                    [table, count.file, count.read, count.loaded, count.skipped, count.rejected])
+        con.execute("INSERT OR REPLACE INTO _sources VALUES (?, ?, ?, ?)",
+                    [table, count.file, digest, dt.datetime.now()])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.execute("DROP TABLE IF EXISTS _norm")
+    return count
+
+
+def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> bool:
+    """Build _norm; False when a CSV scan cannot be trusted to number rows as Excel does."""
+    sql = normalise_sql(staged.relation, staged.ncols, fields, staged.header)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _norm AS {sql}")
+    except (duckdb.InvalidInputException, duckdb.ConversionException):
+        if staged.expected is None:
+            raise
+        return False
+    if staged.expected is not None:
+        got = con.execute("SELECT count(*) FROM _norm").fetchone()[0]  # type: ignore[index]
+        if got != staged.expected:
+            return False
+    if staged.blank_rows:
+        con.execute("INSERT INTO _norm BY NAME SELECT unnest(?::INTEGER[]) AS _row, 'blank' AS _status",
+                    [staged.blank_rows])
+    # rows below the last non-blank one are not part of the table
+    con.execute("DELETE FROM _norm WHERE _row > coalesce((SELECT max(_row) FROM _norm WHERE _status <> 'blank'), 0)")
+    return True
+
+
+def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
+                  base_date: dt.date) -> TableCount:
+    store.recreate(con, table)
+    cols = store_columns(fields, staged.header)
+    names = ", ".join(["_row", "_file", *(c for c, _ in cols)])
+    values = ", ".join(["_row", "$file", *(v for _, v in cols)])
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM _norm WHERE _status = 'loaded' ORDER BY _row",
+                {"file": staged.label})
+    con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
+    headers = {name: staged.header.header_of(name) for name in staged.header.columns}
+    for sql in rowfindings.findings_sql(table, staged.header.columns, headers):
+        con.execute(sql, {"base": base_date} if "$base" in sql else {})
+    read, loaded, skipped, rejected = con.execute(
+        "SELECT count(*), count(*) FILTER (_status = 'loaded'), count(*) FILTER (_status IN ('blank', 'total')),"
+        " count(*) FILTER (_status = 'rejected') FROM _norm").fetchone()  # type: ignore[misc]
+    return TableCount(table, staged.label, read, loaded, skipped, rejected)
+
+
+def _forget(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A table no longer configured: its rows, findings and accounting go."""
+    if con.execute('SELECT 1 FROM _sources WHERE "table" = ?', [table]).fetchone() is None:
+        return
+    for name in (("survey_answers", "survey_tallies") if table == "survey" else (table,)):
+        store.recreate(con, name)
+    for meta in ("ingest_findings", "row_accounting", "_sources"):
+        con.execute(f'DELETE FROM {meta} WHERE "table" = ?', [table])
+
+
+def _report(con: duckdb.DuckDBPyConnection, ws: Workspace, refreshed: tuple[str, ...],
+            unchanged: tuple[str, ...]) -> LoadReport:
+    counts = {}
+    for row in con.execute('SELECT "table", _file, read, loaded, skipped, rejected FROM row_accounting').fetchall():
+        if row[0] in ws.data:
+            counts[row[0]] = TableCount(*row)
+    order = {t: i for i, t in enumerate(DATA_TABLES)}
+    counts = dict(sorted(counts.items(), key=lambda kv: order[kv[0]]))
+    rows = con.execute('SELECT code, "table", "row", person_id, subsidy, period, amount, message, "column", value'
+                       ' FROM ingest_findings ORDER BY "table", "row", code').fetchall()
+    findings = tuple(
+        Finding(code, table, row, message, pid or "", subsidy or "", period or "",
+                Decimal(amount) if amount is not None else None, column or "", value or "")
+        for code, table, row, pid, subsidy, period, amount, message, column, value in rows if table in ws.data)
+    return LoadReport(counts, findings, refreshed, unchanged)

@@ -1,0 +1,98 @@
+"""One SQL statement per table turns staged text (_row, _idnum, c0..cN) into typed values,
+each row's status (loaded / blank / total / rejected) and its rejection reasons.
+
+The result, `_norm`, is what load.py inserts into the store, turns into findings and
+counts. Layers: t_* cleaned text → v_* typed values → reasons and status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from jixiao.ingest.fields import Field
+from jixiao.ingest.headers import Header
+
+PARSERS = {  # kind → SQL over the cleaned text {t}
+    "id": "jx_id({t})", "text": "{t}", "subsidy": "jx_subsidy({t})", "month": "jx_month({t})",
+    "period": "coalesce(jx_month({t}), jx_quarter({t}))", "date": "jx_date({t})",
+    "money": "jx_money({t}, {factor})", "grade": "jx_grade({t})", "category": "jx_category({t})",
+    "flag": "jx_flag({t})", "fund_kind": "jx_fund_kind({t})", "fund_level": "jx_fund_level({t})",
+}
+UNREADABLE = {  # kind → what the cell should have held, for the rejection message
+    "subsidy": "补贴类型（应为生活补贴或护理补贴）", "month": "月份（如 2022-05、2022年5月）",
+    "period": "月份或季度（如 2022-05、2018年第一季度）", "date": "日期（如 2022-05-13）",
+    "money": "金额", "grade": "残疾等级（应为 1–4 或一级…四级）",
+    "category": "残疾类别（视力、听力、言语、肢体、智力、精神、多重）", "flag": "是/否",
+    "fund_kind": "资金类型（预算、到位或支出）", "fund_level": "资金级次（中央、省、市、县、镇）",
+}
+MISSING = "缺少必填值"
+_TRIM = "' \t\r\n\u3000\u00a0'"
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def normalise_sql(relation: str, ncols: int, fields: Sequence[Field], header: Header) -> str:
+    """SELECT producing _norm from a staged relation."""
+    present = [f for f in fields if f.name in header.columns]
+    firsts = ", ".join(f"nullif(trim(c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL"
+    texts = ", ".join(f"jx_text(c{header.columns[f.name]}) AS t_{f.name}" for f in present)
+    layer1 = (f"SELECT _row, _idnum, jx_text(coalesce({firsts}, NULL)) AS _first"
+              f"{', ' if texts else ''}{texts} FROM {relation}")
+    values = []
+    for f in present:
+        factor = header.factors.get(f.name, Decimal(1))
+        values.append(PARSERS[f.kind].format(t=f"t_{f.name}", factor=f"{factor}::DECIMAL(38, 10)") + f" AS v_{f.name}")
+    reasons = []
+    for f in present:
+        column = _q(header.header_of(f.name))
+        if f.required:
+            reasons.append(f"CASE WHEN t_{f.name} IS NULL THEN {{'column': {column}, 'reason': {_q(MISSING)},"
+                           f" 'value': NULL::VARCHAR}} END")
+        if f.kind in UNREADABLE:
+            reasons.append(f"CASE WHEN t_{f.name} IS NOT NULL AND v_{f.name} IS NULL THEN {{'column': {column},"
+                           f" 'reason': {_q('无法识别为' + UNREADABLE[f.kind])}, 'value': t_{f.name}}} END")
+    reason_list = f"list_filter([{', '.join(reasons)}], x -> x IS NOT NULL)" if reasons else "[]"
+    extra = _extras(fields, header)
+    return f"""
+        WITH l1 AS ({layer1}),
+        l2 AS (SELECT *{''.join(', ' + v for v in values)} FROM l1),
+        l3 AS (SELECT *{extra}, {reason_list} AS _reasons FROM l2)
+        SELECT *, CASE WHEN _first IS NULL THEN 'blank'
+                       WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
+                       WHEN len(_reasons) > 0 THEN 'rejected' ELSE 'loaded' END AS _status
+        FROM l3"""
+
+
+def _extras(fields: Sequence[Field], header: Header) -> str:
+    """Derived columns: roster end from stop (end = stop − 1 month), payments months
+    covered, and the ID flags."""
+    names = {f.name for f in fields}
+    cols = header.columns
+    out = []
+    if "stop" in names:
+        end = "v_end" if "end" in cols else "NULL::DATE"
+        stop = "(v_stop - INTERVAL 1 MONTH)::DATE" if "stop" in cols else "NULL::DATE"
+        out.append(f"coalesce({end}, {stop}) AS v_end_final")
+    if "period" in cols:
+        out.append("CASE WHEN jx_month(t_period) IS NULL AND jx_quarter(t_period) IS NOT NULL"
+                   " THEN 3 ELSE 1 END AS v_months")
+    if "person_id" in cols:
+        out.append("(_idnum OR coalesce(jx_id_numeric_text(t_person_id), false)) AS _id_numeric")
+    return "".join(", " + o for o in out)
+
+
+def store_columns(fields: Sequence[Field], header: Header) -> list[tuple[str, str]]:
+    """(store column, SQL over _norm) for the INSERT of loaded rows."""
+    cols: list[tuple[str, str]] = []
+    for f in fields:
+        if f.name == "stop":
+            continue
+        if f.name == "end" and any(g.name == "stop" for g in fields):
+            cols.append(('"end"', "v_end_final"))
+        elif f.name in header.columns:
+            cols.append((f'"{f.name}"', f"v_{f.name}"))
+    if "period" in header.columns:
+        cols.append(("months", "v_months"))
+    return cols

@@ -1,0 +1,112 @@
+"""Value normalisation as DuckDB macros, so millions of rows are parsed set-based.
+
+Every macro takes cleaned text (jx_text) and returns the typed value, or NULL when the
+text cannot be read; the caller tells "blank" from "unreadable" by the text being NULL."""
+
+from __future__ import annotations
+
+import duckdb
+
+from jixiao.vocabulary import CATEGORIES, GRADE_WORDS, SUBSIDY_ALIASES
+
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2002\u2003\u200b"
+_HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "    "
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_DIGIT = "ord(substr({p}, {i}, 1)) - 48"
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _in(values: list[str] | tuple[str, ...]) -> str:
+    return "(" + ", ".join(_sql_str(v) for v in values) + ")"
+
+
+def _checksum(p: str) -> str:
+    total = " + ".join(f"({_DIGIT.format(p=p, i=i + 1)}) * {w}" for i, w in enumerate(WEIGHTS))
+    return f"substr('10X98765432', (({total}) % 11) + 1, 1)"
+
+
+_YMD = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+_YM = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$"
+_QUARTER = r"^(\d{4})\s*[-/.年]?\s*(?:第\s*)?([1-4一二三四])\s*季度?$"
+_QFORM = r"^(\d{4})\s*[-/.年]?\s*[Qq]\s*([1-4])$"
+_LIVING = sorted(k for k, v in SUBSIDY_ALIASES.items() if v == "生活补贴")
+_CARE = sorted(k for k, v in SUBSIDY_ALIASES.items() if v == "护理补贴")
+_QNUM = "CASE q WHEN '一' THEN 1 WHEN '二' THEN 2 WHEN '三' THEN 3 WHEN '四' THEN 4 ELSE TRY_CAST(q AS INTEGER) END"
+
+MACROS = [
+    # text: full-width folded, whitespace runs collapsed, trimmed, '' → NULL
+    f"jx_text(s) AS nullif(trim(regexp_replace(translate(s::VARCHAR, {_sql_str(_FULL)}, {_sql_str(_HALF)}),"
+    r" '\s+', ' ', 'g')), '')",
+    "jx_date_ok(y, m, d) AS CASE WHEN y BETWEEN 1900 AND 2200 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31"
+    " THEN try_cast(printf('%04d-%02d-%02d', y, m, d) AS DATE) END",
+    "jx_serial(t) AS CASE WHEN TRY_CAST(t AS DOUBLE) BETWEEN 1 AND 109575"
+    " THEN DATE '1899-12-30' + floor(TRY_CAST(t AS DOUBLE))::INTEGER END",
+    # a full date from: 2022-05-13, 2022/5/13, 2022年5月13日, 2022.5.13, 20220513, timestamps, Excel serials
+    f"jx_full_date(t) AS CASE"
+    f" WHEN t IS NULL THEN NULL"
+    f" WHEN regexp_full_match(t, '\\d{{8}}') THEN jx_date_ok(substr(t, 1, 4)::INT, substr(t, 5, 2)::INT, substr(t, 7, 2)::INT)"
+    f" WHEN regexp_full_match(t, '\\d{{5}}(\\.\\d+)?') THEN jx_serial(t)"
+    f" WHEN regexp_matches(t, '{_YMD}') THEN jx_date_ok("
+    f"  regexp_extract(t, '{_YMD}', 1)::INT, regexp_extract(t, '{_YMD}', 2)::INT, regexp_extract(t, '{_YMD}', 3)::INT)"
+    f" END",
+    # a month (first day) from any full date or 2022-05, 2022/5, 2022年5月, 2022.05, 202205
+    f"jx_month(t) AS CASE"
+    f" WHEN t IS NULL THEN NULL"
+    f" WHEN regexp_full_match(t, '\\d{{4}}-\\d{{2}}') THEN jx_date_ok(substr(t, 1, 4)::INT, substr(t, 6, 2)::INT, 1)"
+    f" WHEN regexp_full_match(t, '\\d{{6}}') THEN jx_date_ok(substr(t, 1, 4)::INT, substr(t, 5, 2)::INT, 1)"
+    f" WHEN regexp_matches(t, '{_YM}') THEN jx_date_ok("
+    f"  regexp_extract(t, '{_YM}', 1)::INT, regexp_extract(t, '{_YM}', 2)::INT, 1)"
+    f" ELSE date_trunc('month', jx_full_date(t))::DATE END",
+    # a date: a full date, or a month alone meaning its first day
+    "jx_date(t) AS coalesce(jx_full_date(t), jx_month(t))",
+    # a quarter (2018年第一季度, 2018年1季度, 2018Q1, 2018-Q1) → its first month
+    "jx_quarter_q(y, q) AS CASE WHEN y BETWEEN 1900 AND 2200 THEN make_date(y, (" + _QNUM + ") * 3 - 2, 1) END",
+    f"jx_quarter(t) AS CASE"
+    f" WHEN t IS NULL THEN NULL"
+    f" WHEN regexp_matches(t, '{_QUARTER}') THEN jx_quarter_q(regexp_extract(t, '{_QUARTER}', 1)::INT, regexp_extract(t, '{_QUARTER}', 2))"
+    f" WHEN regexp_matches(t, '{_QFORM}') THEN jx_quarter_q(regexp_extract(t, '{_QFORM}', 1)::INT, regexp_extract(t, '{_QFORM}', 2))"
+    f" END",
+    # money in 元 as DECIMAL(18,2), from '1,234.50', '¥188', '188元', × factor (10000 for 万元)
+    "jx_money(t, factor) AS CASE WHEN t IS NULL THEN NULL ELSE TRY_CAST(round(TRY_CAST("
+    r"regexp_replace(t, '[,\s¥￥元]', '', 'g') AS DECIMAL(38, 10)) * factor, 2) AS DECIMAL(18, 2)) END",
+    "jx_count(t) AS CASE WHEN regexp_full_match(t, '\\d{1,9}(\\.0+)?') THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS INTEGER) END",
+    "jx_flag(t) AS CASE WHEN lower(t) IN ('是', 'y', 'yes', 'true', '1', '√', '✓', '有', '低保', '低保户', '低保对象')"
+    " THEN true WHEN lower(t) IN ('否', 'n', 'no', 'false', '0', '×', '✗', '无', '非低保', '不是') THEN false END",
+    "jx_grade(t) AS CASE regexp_extract(t, '^([1-4一二三四])\\s*级?(?:残疾)?$', 1)"
+    + "".join(f" WHEN '{w[0]}' THEN {g} WHEN '{g}' THEN {g}" for w, g in GRADE_WORDS.items()) + " END",
+    f"jx_category(t) AS CASE WHEN regexp_replace(t, '(残疾|类|残)$', '') IN {_in(CATEGORIES)}"
+    " THEN regexp_replace(t, '(残疾|类|残)$', '')"
+    + "".join(f" WHEN t = '{i}' THEN '{c}'" for i, c in enumerate(CATEGORIES, 1)) + " END",
+    # subsidy names via the vocabulary; otherwise a name naming exactly one of 生活 / 护理
+    f"jx_subsidy(t) AS CASE WHEN lower(t) IN {_in(_LIVING)} THEN '生活补贴'"
+    f" WHEN lower(t) IN {_in(_CARE)} THEN '护理补贴'"
+    " WHEN contains(t, '生活') AND NOT contains(t, '护理') THEN '生活补贴'"
+    " WHEN contains(t, '护理') AND NOT contains(t, '生活') THEN '护理补贴' END",
+    "jx_fund_kind(t) AS CASE WHEN contains(t, '预算') OR t = '安排' THEN '预算'"
+    " WHEN regexp_matches(t, '到位|下达|拨入|到账|收入') THEN '到位'"
+    " WHEN regexp_matches(t, '支出|列支|发放|拨付|付款') THEN '支出' END",
+    "jx_fund_level(t) AS CASE regexp_replace(t, '(级|财政|资金|本级|配套)+$', '')"
+    " WHEN '中央' THEN '中央' WHEN '省' THEN '省' WHEN '自治区' THEN '省' WHEN '市' THEN '市'"
+    " WHEN '州' THEN '市' WHEN '县' THEN '县' WHEN '区' THEN '县' WHEN '县区' THEN '县' WHEN '旗' THEN '县'"
+    " WHEN '镇' THEN '镇' WHEN '乡' THEN '镇' WHEN '乡镇' THEN '镇' WHEN '街道' THEN '镇' WHEN '镇街' THEN '镇' END",
+    # IDs: spaces and quote marks dropped, x upper-cased; digits read from a number keep
+    # the number's digits ('1.10101199001011E+17' → '110101199001011000')
+    r"jx_id(t) AS CASE WHEN regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+')"
+    " THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS HUGEINT)::VARCHAR"
+    r" WHEN regexp_full_match(t, '\d+\.0+') THEN split_part(t, '.', 1)"
+    r" ELSE upper(regexp_replace(t, '[\s''\"`]', '', 'g')) END",
+    r"jx_id_numeric_text(t) AS regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+|\d+\.0+')",
+    r"jx_id_wellformed(p) AS regexp_full_match(p, '\d{17}[\dX]')",
+    f"jx_id_checksum_ok(p) AS substr(p, 18, 1) = {_checksum('p')}",
+    "jx_id_birth(p) AS try_strptime(substr(p, 7, 8), '%Y%m%d')::DATE",
+]
+
+
+def install(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Create the jx_* macros on this connection (temporary: they live with the connection)."""
+    for macro in MACROS:
+        con.execute(f"CREATE OR REPLACE TEMP MACRO {macro}")
+    return con
