@@ -131,5 +131,8 @@ def _tables(ev: Evaluation) -> tuple[tuple[PaymentSummary, ...], tuple[tuple[str
         return (), (), ()
     from jixiao.narrative.queries import summaries
 
-    with open_store(ev.workspace) as store:
+    store = open_store(ev.workspace, read_only=True)
+    try:
         return summaries(store, ev.provided)
+    finally:
+        store.close()

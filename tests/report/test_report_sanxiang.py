@@ -1,0 +1,90 @@
+"""Sanxiang 2022 (facts and judgments only): the report's numbers are the result's, and
+it says plainly which data were not provided."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.report import write_report
+from jixiao.service import evaluate_workspace
+from tests.report.readback import docx_read, html_read, pdf_text
+from tests.report.selfcheck import check_private, check_tables, check_text
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sanxiang-2022"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    ws = tmp_path_factory.mktemp("ws") / "sanxiang-2022"
+    shutil.copytree(EXAMPLE, ws, ignore=shutil.ignore_patterns("out"))
+    ev = evaluate_workspace(ws)
+    files = write_report(ev)
+    return ev, files
+
+
+def test_writes_docx_html_and_pdf(report):
+    _, files = report
+    for path in (files.docx, files.html, files.pdf):
+        assert path is not None and path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("reader", [docx_read, html_read], ids=["docx", "html"])
+def test_every_printed_number_is_the_results(report, reader):
+    ev, files = report
+    path = files.docx if reader is docx_read else files.html
+    text, tables = reader(path)
+    checked = check_text(ev, text, path.name)
+    assert checked["verdict"] >= 2
+    assert checked["weight_score"] >= len(ev.score.leaves()) + len(ev.score.indicators)
+    assert checked["deduction"] == len([n for n in ev.score.leaves() if n.score < n.weight])
+    assert checked["money"] >= 7 and checked["percent"] >= 8
+    checked = check_tables(ev, tables, path.name)
+    assert checked["score_rows"] == len([n for _, n in ev.score.walk()])
+    assert checked["level1_rows"] == len(ev.score.indicators)
+    assert checked["papers"] == len(ev.score.leaves())
+
+
+def test_verdict_is_in_all_three_files(report):
+    ev, files = report
+    verdict = "绩效评价得分为85.9分（满分100分），评价等级为“良”"
+    assert ev.score.total == Decimal("85.9") and ev.score.grade == "良"
+    assert verdict in docx_read(files.docx)[0]
+    assert verdict in html_read(files.html)[0]
+    assert verdict.replace("“", "").replace("”", "") in pdf_text(files.pdf).replace("\n", "").replace(" ", "") \
+        .replace("“", "").replace("”", "")
+
+
+def test_says_which_data_were_not_provided(report):
+    _, files = report
+    text = docx_read(files.docx)[0]
+    assert "未提供花名册和发放明细，未开展逐条数据核查" in text
+    assert "未提供问卷数据" in text
+    assert "核查发现" not in text.replace("数据核查发现汇总", "")
+
+
+def test_no_personal_data(report):
+    _, files = report
+    for text, where in ((docx_read(files.docx)[0], "docx"), (html_read(files.html)[0], "html"),
+                        (pdf_text(files.pdf), "pdf")):
+        check_private(text, set(), set(), set(), where)
+
+
+def test_html_is_self_contained(report):
+    _, files = report
+    html = files.html.read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in html
+    assert "<link" not in html and 'src="http' not in html and "charts/" not in html
+
+
+@pytest.mark.parametrize("wrong", [("得分为85.9分", "得分为86.9分"), ("（分值20分，得分16分", "（分值20分，得分17分"),
+                                   ("2,200,000.00元", "2,200,001.00元"), ("57.59%", "57.60%")])
+def test_the_self_check_catches_a_wrong_number(report, wrong):
+    ev, files = report
+    text = docx_read(files.docx)[0]
+    assert wrong[0] in text
+    with pytest.raises(AssertionError):
+        check_text(ev, text.replace(wrong[0], wrong[1]), "tampered")
