@@ -31,32 +31,34 @@ def workspace_framework(ws: Workspace) -> Framework:
     return load_framework(path)
 
 
-def _step(progress: Progress, message: str) -> None:
+def _say(progress: Progress) -> Callable[[str], None]:
+    """Progress as a plain callable: a function, an object with .step, or nothing."""
     if progress is None:
-        return
-    (progress.step if hasattr(progress, "step") else progress)(message)
+        return lambda message: None
+    return progress.step if hasattr(progress, "step") else progress
 
 
 def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) -> Evaluation:
     """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
     Stages whose tables the workspace does not provide are skipped, not invented."""
     ws = as_workspace(ws)
+    say = _say(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
     audit = survey = None
     if any(t in ws.data for t in AUDITED_TABLES):
         from jixiao.audit.run import audit_workspace
 
-        audit = audit_workspace(ws, progress)
+        audit = audit_workspace(ws, say)
     if "survey" in ws.data:
         from jixiao.ingest.load import load_data
         from jixiao.survey.service import survey_for_workspace
 
         if audit is None:
-            load_data(ws, progress=progress)
-        _step(progress, "分析问卷")
-        survey = survey_for_workspace(ws)
-    _step(progress, "评分")
+            load_data(ws, progress=say)
+        say("分析问卷")
+        survey = survey_for_workspace(ws, judgments.facts)
+    say("评分")
     figures = {**(audit.figures if audit else {}), **(survey.figures if survey else {})}
     metrics = compute_metrics(judgments.facts, figures, survey.data_metrics if survey else None)
     score = score_framework(framework, judgments, metrics, audit.counts if audit else None)

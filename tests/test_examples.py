@@ -53,3 +53,24 @@ def test_scores_json_is_written_in_contract_shape(name):
     assert {"framework", "total", "grade", "complete", "pending", "indicators", "metrics"} <= set(data)
     assert isinstance(data["total"], (int, float))
     assert data["metrics"]["budget_execution_rate"]["formula"] == "实际支出 / 预算数"
+
+
+# Seed 002's survey table (附件 3): 非常满意, 满意, 基本满意, 不太满意, 非常不满意 per question.
+CHANGJI_SURVEY = [(51, 16, 20, 13, 0), (66, 12, 18, 4, 0), (58, 17, 17, 8, 0),
+                  (55, 19, 14, 12, 0), (51, 18, 18, 13, 0), (53, 22, 16, 9, 0)]
+
+
+def test_changji_survey_figures_flow_into_scores_json():
+    from jixiao.service import evaluate_workspace, scores_json
+
+    data = scores_json(evaluate_workspace(EXAMPLES / "changji-2018"))
+    answers = sum(sum(q) for q in CHANGJI_SURVEY)
+    satisfied = sum(q[0] + q[1] for q in CHANGJI_SURVEY)
+    points = sum(sum(n * v for n, v in zip(q, (100, 80, 60, 40, 20))) for q in CHANGJI_SURVEY)
+    metrics = data["metrics"]
+    assert metrics["satisfaction_rate"]["value"] == round(satisfied / answers, 4)
+    assert metrics["satisfaction_index"]["value"] == round(points / answers / 100, 4)
+    overall = metrics["survey"]["overall"]
+    assert overall["basic_or_better"] == round(sum(q[0] + q[1] + q[2] for q in CHANGJI_SURVEY) / answers, 4)
+    assert overall["satisfaction_rate"]["low"] < overall["satisfaction_rate"]["value"] < overall["satisfaction_rate"]["high"]
+    assert data["total"] == 92  # the report's score table does not use the survey metrics
