@@ -51,7 +51,7 @@ class LoadReport:
 
 def load_data(ws: Workspace, progress: Progress | None = None) -> LoadReport:
     """Load or refresh the store from the workspace's [data] files."""
-    say = progress or (lambda _m: None)
+    say = getattr(progress, "step", progress) or (lambda _m: None)  # a callable or a cli Progress
     con = store.open_store(ws)
     workdir = ws.out / ".tmp"
     try:

@@ -35,12 +35,14 @@ TABLES: dict[str, str] = {
     "deaths": """
         CREATE TABLE deaths (
             _row INTEGER NOT NULL, _file VARCHAR NOT NULL,
-            person_id VARCHAR NOT NULL, death_date DATE NOT NULL
+            person_id VARCHAR NOT NULL, death_date DATE NOT NULL,
+            name VARCHAR                    -- added: the name as listed, when given
         )""",
     "dibao": """
         CREATE TABLE dibao (
             _row INTEGER NOT NULL, _file VARCHAR NOT NULL,
-            person_id VARCHAR NOT NULL, from_date DATE, to_date DATE
+            person_id VARCHAR NOT NULL, from_date DATE, to_date DATE,
+            name VARCHAR                    -- added: the name as listed, when given
         )""",
     "funds": """
         CREATE TABLE funds (

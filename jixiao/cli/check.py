@@ -1,0 +1,66 @@
+"""`jixiao check WS [--json]`: read every input into the store and print the row
+accounting per table, with the first problems of each table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from jixiao.cli import app
+from jixiao.cli._common import Progress, guarded, print_json
+
+PROBLEMS_SHOWN = 5
+
+
+@app.command(help="读取全部输入数据，按表列出读取、载入、跳过、拒收的行数及前几个问题。")
+@guarded
+def check(
+    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
+    shown: int = typer.Option(PROBLEMS_SHOWN, "--problems", help="每张表列出的问题数"),
+) -> None:
+    from jixiao.ingest.load import load_data
+    from jixiao.workspace import load_workspace
+
+    ws = load_workspace(workspace)
+    report = load_data(ws, Progress(quiet=as_json).step)
+    if as_json:
+        print_json(check_json(report, shown))
+    else:
+        print_check(report, shown)
+
+
+def check_json(report: Any, shown: int) -> dict[str, Any]:
+    """CONTRACT §6 `rows`, plus the files read, finding counts and the first problems."""
+    problems: dict[str, list[dict[str, Any]]] = {}
+    for f in report.findings:
+        listed = problems.setdefault(f.table, [])
+        if len(listed) < shown:
+            listed.append({"row": f.row, "column": f.column, "code": f.code, "message": f.message, "value": f.value})
+    return {"rows": report.rows_json(),
+            "files": {t: c.file for t, c in report.counts.items()},
+            "findings": dict(Counter(f.code for f in report.findings)),
+            "problems": problems}
+
+
+def print_check(report: Any, shown: int) -> None:
+    from jixiao.findings import CODES
+    from jixiao.ingest.fields import TABLE_TITLES
+
+    if not report.counts:
+        print("evaluation.toml 的 [data] 中没有配置任何数据文件。")
+        return
+    by_table: dict[str, list[Any]] = {}
+    for f in report.findings:
+        by_table.setdefault(f.table, []).append(f)
+    for table, c in report.counts.items():
+        print(f"{TABLE_TITLES[table]}（{c.file}）：读取 {c.read} 行，载入 {c.loaded}，跳过 {c.skipped}，拒收 {c.rejected}")
+        found = by_table.get(table, [])
+        for f in found[:shown]:
+            place = f"第{f.row}行" if f.row is not None else ""
+            print(f"  {place} [{CODES[f.code].title}] {f.message}")
+        if len(found) > shown:
+            print(f"  …… 另有 {len(found) - shown} 个问题（全部问题见 jixiao audit 输出的 out/findings.xlsx）")
