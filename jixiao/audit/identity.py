@@ -6,7 +6,7 @@ from __future__ import annotations
 import ibis.expr.types as ir
 
 from jixiao.audit.checks import CHECKS, finding_rows
-from jixiao.audit.context import AuditContext
+from jixiao.audit.context import AuditContext, month_index, month_text
 
 
 def _clean(name: ir.StringValue) -> ir.StringValue:
@@ -26,5 +26,5 @@ def name_mismatch(ctx: AuditContext) -> ir.Table:
     first = names.group_by(["person_id", "subsidy"]).aggregate(roster_name=names.name.min())
     bad = bad.left_join(first, ["person_id", "subsidy"])
     return finding_rows(bad, code="name-mismatch", table="payments", row=bad._row, person_id=bad.person_id,
-                        subsidy=bad.subsidy,
+                        subsidy=bad.subsidy, period=month_text(month_index(bad.period)),
                         message="发放明细姓名“" + bad.name + "”与花名册姓名“" + bad.roster_name + "”不一致")

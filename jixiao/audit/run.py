@@ -72,14 +72,16 @@ def row_accounting(con: Any) -> dict[str, dict[str, int]]:
     return {t: {"read": int(a), "loaded": int(b), "skipped": int(c), "rejected": int(d)} for t, a, b, c, d in got}
 
 
-def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = True) -> AuditResult:
-    """Audit the store behind a DuckDB connection; write the files into ws.out when `write`."""
+def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = True,
+                rows: dict[str, dict[str, int]] | None = None) -> AuditResult:
+    """Audit the store behind a DuckDB connection; write the files into ws.out when `write`.
+    `rows`: the row accounting (default: read from the store's row_accounting table)."""
     from jixiao.metrics.data import data_figures
 
     backend = ibis_backend(con)
     ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date)
     table = run_checks(ctx, progress)
-    rows = row_accounting(con)
+    rows = rows if rows is not None else row_accounting(con)
     _step(progress, "计算指标所需数据")
     figures = data_figures(ctx, table, rows)
     result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),
@@ -105,9 +107,9 @@ def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] 
 
     if not isinstance(ws, Workspace):
         ws = load_workspace(ws)
-    load_data(ws, progress=progress)
+    report = load_data(ws, progress=(lambda message: _step(progress, message)) if progress else None)
     con = open_store(ws)
     try:
-        return audit_store(con, ws, progress)
+        return audit_store(con, ws, progress, rows=report.rows_json())
     finally:
         con.close()

@@ -28,6 +28,10 @@ ROSTER_COLS = ("_row", "_file", "person_id", "name", "subsidy", "start", "end", 
 PAY_COLS = ("_row", "_file", "person_id", "name", "subsidy", "period", "months", "amount", "paid_on", "channel")
 
 
+def quoted(name: str) -> str:
+    return f'"{name}"'
+
+
 def store(roster=(), payments=(), deaths=(), dibao=(), funds=(), ingest_findings=()):
     """roster rows: dicts with any of ROSTER_COLS (defaults fill the rest); same for payments."""
     con = duckdb.connect()
@@ -37,7 +41,8 @@ def store(roster=(), payments=(), deaths=(), dibao=(), funds=(), ingest_findings
         row = {"_row": i, "_file": "花名册.xlsx", "name": "张三", "subsidy": "生活补贴", "start": "2020-01-01",
                "end": None, "end_reason": None, "township": "三乡镇", "cert_no": None, "category": "肢体",
                "grade": 2, "dibao": True, "phone": "13800138000", **r}
-        con.execute(f"INSERT INTO roster VALUES ({', '.join('?' * len(ROSTER_COLS))})",
+        con.execute(f"INSERT INTO roster ({', '.join(map(quoted, ROSTER_COLS))}) "
+                    f"VALUES ({', '.join('?' * len(ROSTER_COLS))})",
                     [row[c] for c in ROSTER_COLS])
     for i, p in enumerate(payments, 2):
         row = {"_row": i, "_file": "发放明细.xlsx", "name": "张三", "subsidy": "生活补贴", "months": 1,
@@ -46,16 +51,19 @@ def store(roster=(), payments=(), deaths=(), dibao=(), funds=(), ingest_findings
             row["period"] += "-01"
         if "amount" not in row:
             row["amount"] = Decimal("188") if row["period"] >= "2022-07" else Decimal("181")
-        con.execute(f"INSERT INTO payments VALUES ({', '.join('?' * len(PAY_COLS))})",
+        con.execute(f"INSERT INTO payments ({', '.join(map(quoted, PAY_COLS))}) "
+                    f"VALUES ({', '.join('?' * len(PAY_COLS))})",
                     [row[c] for c in PAY_COLS])
     for i, (pid, date) in enumerate(deaths, 2):
-        con.execute("INSERT INTO deaths VALUES (?, '死亡名单.xlsx', ?, ?)", [i, pid, date])
+        con.execute("INSERT INTO deaths (_row, _file, person_id, death_date) VALUES (?, '死亡名单.xlsx', ?, ?)",
+                    [i, pid, date])
     for i, (pid, start, end) in enumerate(dibao, 2):
-        con.execute("INSERT INTO dibao VALUES (?, '低保名单.xlsx', ?, ?, ?)", [i, pid, start, end])
+        con.execute("INSERT INTO dibao (_row, _file, person_id, from_date, to_date) VALUES (?, '低保名单.xlsx', ?, ?, ?)",
+                    [i, pid, start, end])
     for i, (kind, amount) in enumerate(funds, 2):
-        con.execute("INSERT INTO funds VALUES (?, '资金.xlsx', ?, NULL, ?, NULL, NULL, NULL, NULL)", [i, kind, amount])
+        con.execute("INSERT INTO funds (_row, _file, kind, amount) VALUES (?, '资金.xlsx', ?, ?)", [i, kind, amount])
     for f in ingest_findings:
-        con.execute("INSERT INTO ingest_findings VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, NULL, NULL)", f)
+        con.execute('INSERT INTO ingest_findings (code, "table", "row", person_id, message) VALUES (?, ?, ?, ?, ?)', f)
     return con
 
 

@@ -243,7 +243,7 @@ def test_due_day_past_month_end_means_the_last_day():
 def test_payment_name_differing_from_roster_is_flagged():
     con = store(roster=[{"person_id": A, "name": "张三"}],
                 payments=[{"person_id": A, "period": "2022-01", "name": "张三丰"}])
-    assert found(con, "name-mismatch") == [(2, None, None)]
+    assert found(con, "name-mismatch") == [(2, "2022-01", None)]
 
 
 def test_name_with_spaces_or_blank_is_not_a_mismatch():
