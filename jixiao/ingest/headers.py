@@ -80,7 +80,7 @@ def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: st
         candidates = [(r, list(grid[r]))]
         if r + 1 < len(grid):  # two-row header: the lower cell wins where it names a field
             lower = grid[r + 1]
-            combined = [lo if lo and _match(header_key(lo)[0], aliases) else up
+            combined = [lo if lo and (not up or _match(header_key(lo)[0], aliases)) else up
                         for up, lo in zip(_pad(grid[r], len(lower)), _pad(lower, len(grid[r])))]
             candidates.append((r + 1, combined))
         for last, cells in candidates:

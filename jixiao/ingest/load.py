@@ -118,7 +118,7 @@ def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Fie
     sql = normalise_sql(staged.relation, staged.ncols, fields, staged.header)
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _norm AS {sql}")
-    except (duckdb.InvalidInputException, duckdb.ConversionException):
+    except duckdb.Error:
         if staged.expected is None:
             raise
         return False
