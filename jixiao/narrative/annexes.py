@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from jixiao.evaluation import Evaluation
 from jixiao.findings import CODES
 from jixiao.metrics.definitions import INPUT_NAMES
@@ -13,7 +11,7 @@ from jixiao.narrative.analysis import metric_sentence
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec
 from jixiao.narrative.intro import monthly_chart
-from jixiao.narrative.mask import finding_message, mask_id, mask_name
+from jixiao.narrative.mask import finding_message, mask_id
 from jixiao.narrative.sources import Sources
 from jixiao.scoring.result import ScoredNode
 
@@ -47,7 +45,7 @@ def scores(b: Builder, ev: Evaluation) -> None:
         rows.append((node.code, indent + node.name, N.score(node.weight), score_cell(node), kind, value, basis))
     bold.append(len(rows))
     rows.append(("", P.TOTAL, N.score(r.max_total), N.score(r.total), "", "", r.grade or ""))
-    b.table(P.SCORES_TABLE, P.SCORES_HEADERS, rows, widths=(1.1, 3.2, 0.9, 1.1, 1.5, 1.4, 6.5),
+    b.table(P.SCORES_TABLE, P.SCORES_HEADERS, rows, widths=(1.0, 3.3, 0.8, 1.25, 1.4, 1.45, 5.8),
             align="llrrllL", label="scores", bold_rows=tuple(bold))
 
 
@@ -111,17 +109,12 @@ def checks(b: Builder, ev: Evaluation, src: Sources) -> None:
         rows = []
         for f in src.families:
             for x in f.examples:
-                rows.append((f.title, P.TABLE_NAMES.get(x.table, x.table), str(x.row or "—"),
-                             mask_id(x.person_id) if x.person_id else "", _name_of(x), x.period,
+                place = P.EXAMPLE_PLACE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—")
+                rows.append((f.title, place, mask_id(x.person_id) if x.person_id else "", x.period,
                              N.money(x.amount) if x.amount is not None else "", finding_message(x)))
         b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in src.families))),
-                P.EXAMPLES_HEADERS, rows, widths=(2, 1.3, 0.9, 2.6, 0.9, 1.2, 1.4, 4.5), align="llrllrrl",
+                P.EXAMPLES_HEADERS, rows, widths=(2.1, 2.2, 3.3, 1.4, 1.5, 5.2), align="lllrrl",
                 label="examples")
-
-
-def _name_of(x: Any) -> str:
-    name = getattr(x, "name", "") or (x.value if x.column in ("name", "姓名") else "")
-    return mask_name(name) if name else ""
 
 
 def survey(b: Builder, ev: Evaluation) -> None:

@@ -81,10 +81,9 @@ def basic(b: Builder, ev: Evaluation, src: Sources) -> None:
 
     b.h(2, P.H2["implementation"])
     if src.payments:
-        persons = sum(s.persons for s in src.payments)
         payments = sum(s.payments for s in src.payments)
         amount = sum((s.amount for s in src.payments), Decimal(0))
-        b.p(P.IMPL_DATA.format(persons=N.count(persons), payments=N.count(payments), amount=N.money(amount)))
+        b.p(P.IMPL_DATA.format(payments=N.count(payments), amount=N.money(amount)))
         rows = [(s.subsidy, N.count(s.persons), N.count(s.payments), N.money(s.amount)) for s in src.payments]
         b.table(P.IMPL_BY_SUBSIDY_TABLE, P.IMPL_BY_SUBSIDY_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr",
                 label="payments")

@@ -99,7 +99,7 @@ def _family_problem(f: FindingFamily) -> Problem:
     examples = [P.PROBLEM_EXAMPLE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—",
                                          person=mask_id(x.person_id) if x.person_id else "",
                                          period=x.period, message=finding_message(x)).replace("  ", " ")
-                for x in f.examples]
+                for x in f.examples[:2]]
     if examples:
         body.append(P.PROBLEM_EXAMPLES.format(examples="；".join(examples)))
     return Problem(title, tuple(body), P.ADVICE_BY_CODE[f.code], f"finding:{f.code}", family=f)
