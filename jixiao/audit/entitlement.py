@@ -21,7 +21,7 @@ from jixiao.audit.eligibility import ineligible_rows
 
 
 def payment_months(ctx: AuditContext) -> ir.Table:
-    """One row per payment and month covered: _row, person_id, name, subsidy, mi, k
+    """One row per payment and month covered: _row, person_id, subsidy, mi, k
     (the month's position in the payment), months, amount, share (amount / months),
     paid_on, status, first_row (the payment that came first for this month)."""
     return ctx.cached("payment_months", lambda: _payment_months(ctx))
@@ -29,10 +29,13 @@ def payment_months(ctx: AuditContext) -> ir.Table:
 
 def _payment_months(ctx: AuditContext) -> ir.Table:
     p = ctx.table("payments")
-    p = p.select("_row", "person_id", "name", "subsidy", "amount", "paid_on",
+    p = p.select("_row", "person_id", "subsidy", "amount", "paid_on",
                  p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
-    offsets = ibis.memtable({"k": list(range(12))}, schema={"k": "int64"})
-    x = p.join(offsets, [offsets.k < p.months])
+    # (months, k) for k < months: an equi-join spreads each payment over its months
+    spans = [(m, k) for m in range(1, 13) for k in range(m)]
+    offsets = ibis.memtable({"span": [m for m, _ in spans], "k": [k for _, k in spans]},
+                            schema={"span": "int64", "k": "int64"})
+    x = p.join(offsets, [offsets.span == p.months]).drop("span")
     x = x.mutate(mi=x.p_mi + x.k, share=(x.amount / x.months).cast(MONEY))
 
     r = ctx.roster()
@@ -54,7 +57,7 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
         (j["rank"] > 0, "double"),
         else_="ok",
     )
-    return j.select("_row", "person_id", "name", "subsidy", "mi", "k", "p_mi", "months", "amount",
+    return j.select("_row", "person_id", "subsidy", "mi", "k", "p_mi", "months", "amount",
                     "share", "paid_on", "death_date", "first_row", status=status)
 
 
@@ -72,6 +75,7 @@ def _entitled_months(ctx: AuditContext) -> ir.Table:
                          ibis.literal(ctx.last_month, "int64"))
     r = r.select("_row", "person_id", "subsidy", "start_mi", eff_end=eff_end)
     m = ctx.year_months()
-    e = r.join(m, [m.mi >= r.start_mi, m.mi <= r.eff_end])
+    e = r.cross_join(m)  # 12 months at most: a cross product beats a range join
+    e = e.filter((e.mi >= e.start_mi) & (e.mi <= e.eff_end))
     e = e.group_by(["person_id", "subsidy", "mi"]).aggregate(roster_row=e._row.min())
     return ctx.standard_of(e)

@@ -10,7 +10,7 @@ from jixiao.audit.context import AuditContext, month_index, month_text
 
 
 def _clean(name: ir.StringValue) -> ir.StringValue:
-    return name.re_replace("[\\s\u3000·•.]", "")
+    return name.replace(" ", "").replace("\u3000", "").replace("·", "").replace("•", "")
 
 
 @CHECKS.register("name-mismatch")

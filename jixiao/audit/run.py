@@ -110,6 +110,16 @@ def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] 
     report = load_data(ws, progress=(lambda message: _step(progress, message)) if progress else None)
     con = open_store(ws)
     try:
+        bound_memory(con, ws.out / ".tmp-audit")
         return audit_store(con, ws, progress, rows=report.rows_json())
     finally:
         con.close()
+
+
+AUDIT_MEMORY_LIMIT = "3GB"
+
+
+def bound_memory(con: Any, temp_dir: Path) -> None:
+    """Bounded memory for a province: DuckDB spills beyond the limit instead of growing."""
+    con.execute(f"SET memory_limit = '{AUDIT_MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = '{str(temp_dir).replace(chr(39), chr(39) * 2)}'")
