@@ -113,7 +113,7 @@ def checks(b: Builder, ev: Evaluation, src: Sources) -> None:
                 rows.append((f.title, place, mask_id(x.person_id) if x.person_id else "", x.period,
                              N.money(x.amount) if x.amount is not None else "", finding_message(x)))
         b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in src.families))),
-                P.EXAMPLES_HEADERS, rows, widths=(2.1, 2.2, 3.3, 1.4, 1.5, 5.2), align="lllrrl",
+                P.EXAMPLES_HEADERS, rows, widths=(2.1, 2.2, 3.3, 1.65, 1.75, 4.7), align="lllrrl",
                 label="examples")
 
 
@@ -133,10 +133,10 @@ def survey(b: Builder, ev: Evaluation) -> None:
     options = tuple(s.questions[0].counts)
     rows = []
     for q in s.questions:
-        rows.append((q.question, *(f"{q.counts[o]}（{N.rate(q.shares[o])}）" for o in options), N.count(q.valid),
+        rows.append((q.question, *(f"{N.count(q.counts[o])} ({N.rate(q.shares[o])})" for o in options), N.count(q.valid),
                      N.rate(q.rate.value)))
     b.table(P.SURVEY_TABLE, (P.SURVEY_HEADERS_Q, *options, P.SURVEY_HEADERS_N, P.SURVEY_HEADERS_RATE), rows,
-            widths=(3.2, *(1.6,) * len(options), 1.2, 1.3), align="l" + "r" * (len(options) + 2), label="survey")
+            widths=(2.8, *(1.7,) * len(options), 1.1, 1.3), align="l" + "r" * (len(options) + 2), label="survey")
     b.figure(P.FIG_SURVEY, ChartSpec("survey", "", payload=s), "survey")
     for w in s.warnings:
         b.p(P.SURVEY_WARNING.format(text=w), style="note")

