@@ -82,7 +82,8 @@ def _hbars(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
 
 
 def _short(v: float) -> str:
-    return f"{v:,.0f}" if v == int(v) else f"{v:,.1f}"
+    """A bar label as the report prints the number (scores to 0.01, no trailing zeros)."""
+    return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 def _thousands():  # type: ignore[no-untyped-def]
