@@ -17,7 +17,7 @@ import duckdb
 from jixiao.findings import Finding
 from jixiao.ingest import rowfindings, sqlfuncs, store
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
-from jixiao.ingest.normalise import normalise_sql, store_columns
+from jixiao.ingest.normalise import normalise_statements, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
 from jixiao.workspace import DATA_TABLES, DataSource, Workspace
 
@@ -109,15 +109,18 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
         con.execute("ROLLBACK")
         raise
     finally:
-        con.execute("DROP TABLE IF EXISTS _norm")
+        for name in [r[0] for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
+                " OR table_name IN ('_raw', '_norm'))").fetchall()]:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
     return count
 
 
 def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> bool:
     """Build _norm; False when a CSV scan cannot be trusted to number rows as Excel does."""
-    sql = normalise_sql(staged.relation, staged.ncols, fields, staged.header)
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _norm AS {sql}")
+        for sql in normalise_statements(staged.relation, staged.ncols, fields, staged.header):
+            con.execute(sql)
     except duckdb.Error:
         if staged.expected is None:
             raise

@@ -1,4 +1,4 @@
-"""One SQL statement per table turns staged text (_row, _idnum, c0..cN) into typed values,
+"""A few SQL statements per table turn staged text (_row, _idnum, c0..cN) into typed values,
 each row's status (loaded / blank / total / rejected) and its rejection reasons.
 
 The result, `_norm`, is what load.py inserts into the store, turns into findings and
@@ -33,17 +33,35 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def normalise_sql(relation: str, ncols: int, fields: Sequence[Field], header: Header) -> str:
-    """SELECT producing _norm from a staged relation."""
+LOOKUP_KINDS = ("subsidy", "month", "period", "date", "money", "grade", "category", "flag", "fund_kind",
+                "fund_level")  # few distinct values: parsed once per distinct value, then joined
+
+
+def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header) -> list[str]:
+    """Statements building _norm from a staged relation: the raw rows (_raw), one lookup
+    per parsed column over its distinct values (_lk_*), then _norm itself."""
     present = [f for f in fields if f.name in header.columns]
-    firsts = ", ".join(f"nullif(trim(c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL"
-    texts = ", ".join(f"jx_text(c{header.columns[f.name]}) AS t_{f.name}" for f in present)
-    layer1 = (f"SELECT _row, _idnum, jx_text(coalesce({firsts}, NULL)) AS _first"
-              f"{', ' if texts else ''}{texts} FROM {relation}")
-    values = []
+    statements = [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
+    joins, texts, values = [], [], []
     for f in present:
-        factor = header.factors.get(f.name, Decimal(1))
-        values.append(PARSERS[f.kind].format(t=f"t_{f.name}", factor=f"{factor}::DECIMAL(38, 10)") + f" AS v_{f.name}")
+        col = f"c{header.columns[f.name]}"
+        if f.kind in LOOKUP_KINDS:
+            factor = header.factors.get(f.name, Decimal(1))
+            parse = PARSERS[f.kind].format(t="t", factor=f"{factor}::DECIMAL(38, 10)")
+            months = (", CASE WHEN jx_month(t) IS NULL AND jx_quarter(t) IS NOT NULL THEN 3 ELSE 1 END AS months"
+                      if f.kind == "period" else "")
+            statements.append(f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT raw, t, {parse} AS v{months}"
+                              f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT {col} AS raw FROM _raw))")
+            joins.append(f"LEFT JOIN _lk_{f.name} ON r.{col} IS NOT DISTINCT FROM _lk_{f.name}.raw")
+            texts.append(f"_lk_{f.name}.t AS t_{f.name}, _lk_{f.name}.v AS v_{f.name}")
+            if f.kind == "period":
+                texts.append(f"_lk_{f.name}.months AS v_months")
+        else:
+            texts.append(f"jx_text(r.{col}) AS t_{f.name}")
+            values.append(PARSERS[f.kind].format(t=f"t_{f.name}", factor="1") + f" AS v_{f.name}")
+    firsts = ", ".join(f"nullif(trim(r.c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL"
+    layer1 = (f"SELECT r._row, r._idnum, coalesce({firsts}, NULL) AS _first"
+              f"{''.join(', ' + t for t in texts)} FROM _raw r {' '.join(joins)}")
     reasons = []
     for f in present:
         column = _q(header.header_of(f.name))
@@ -54,15 +72,18 @@ def normalise_sql(relation: str, ncols: int, fields: Sequence[Field], header: He
             reasons.append(f"CASE WHEN t_{f.name} IS NOT NULL AND v_{f.name} IS NULL THEN {{'column': {column},"
                            f" 'reason': {_q('无法识别为' + UNREADABLE[f.kind])}, 'value': t_{f.name}}} END")
     reason_list = f"list_filter([{', '.join(reasons)}], x -> x IS NOT NULL)" if reasons else "[]"
-    extra = _extras(fields, header)
-    return f"""
+    statements.append(f"""CREATE OR REPLACE TEMP TABLE _norm AS
         WITH l1 AS ({layer1}),
         l2 AS (SELECT *{''.join(', ' + v for v in values)} FROM l1),
-        l3 AS (SELECT *{extra}, {reason_list} AS _reasons FROM l2)
+        l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l2)
         SELECT *, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
                        WHEN len(_reasons) > 0 THEN 'rejected' ELSE 'loaded' END AS _status
-        FROM l3"""
+        FROM l3""")
+    return statements
+
+
+DROP = ("_raw", "_norm")
 
 
 def _extras(fields: Sequence[Field], header: Header) -> str:
@@ -75,9 +96,6 @@ def _extras(fields: Sequence[Field], header: Header) -> str:
         end = "v_end" if "end" in cols else "NULL::DATE"
         stop = "(v_stop - INTERVAL 1 MONTH)::DATE" if "stop" in cols else "NULL::DATE"
         out.append(f"coalesce({end}, {stop}) AS v_end_final")
-    if "period" in cols:
-        out.append("CASE WHEN jx_month(t_period) IS NULL AND jx_quarter(t_period) IS NOT NULL"
-                   " THEN 3 ELSE 1 END AS v_months")
     if "person_id" in cols:
         out.append("(_idnum OR coalesce(jx_id_numeric_text(t_person_id), false)) AS _id_numeric")
     return "".join(", " + o for o in out)

@@ -44,11 +44,17 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
             FROM _norm WHERE _status = 'rejected' ORDER BY _row"""]
     if "person_id" in columns:
         column = headers["person_id"].replace("'", "''")
-        for code, (condition, message) in ID_CHECKS.items():
-            statements.append(f"""INSERT INTO ingest_findings {COLUMNS}
-                SELECT '{code}', '{table}', _row, p, {subsidy}, {period}, NULL, {message}, '{column}', t_person_id
-                FROM (SELECT *, v_person_id AS p FROM _norm WHERE _status = 'loaded')
-                WHERE {condition} ORDER BY _row""")
+        code = " ".join(f"WHEN {condition} THEN '{c}'" for c, (condition, _) in ID_CHECKS.items() if c != "id-birthdate")
+        birth = ID_CHECKS["id-birthdate"][0]
+        messages = " ".join(f"WHEN '{c}' THEN {m}" for c, (_, m) in ID_CHECKS.items())
+        # one pass over the loaded rows: the first structural code, and id-birthdate alongside id-checksum
+        statements.append(f"""INSERT INTO ingest_findings {COLUMNS}
+            SELECT code, '{table}', _row, p, {subsidy}, {period}, NULL, CASE code {messages} END, '{column}', t_person_id
+            FROM (SELECT *, unnest(list_filter([CASE {code} END, CASE WHEN {birth} THEN 'id-birthdate' END],
+                                               x -> x IS NOT NULL)) AS code
+                  FROM (SELECT *, v_person_id AS p FROM _norm WHERE _status = 'loaded')
+                  WHERE _id_numeric OR NOT jx_id_wellformed(p) OR NOT jx_id_checksum_ok(p) OR {birth})
+            ORDER BY _row, code""")
     return statements
 
 

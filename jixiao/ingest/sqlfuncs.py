@@ -38,8 +38,11 @@ _QNUM = "CASE q WHEN '一' THEN 1 WHEN '二' THEN 2 WHEN '三' THEN 3 WHEN '四'
 
 MACROS = [
     # text: full-width folded, whitespace runs collapsed, trimmed, '' → NULL
-    f"jx_text(s) AS nullif(trim(regexp_replace(translate(s::VARCHAR, {_sql_str(_FULL)}, {_sql_str(_HALF)}),"
-    r" '\s+', ' ', 'g')), '')",
+    # text: full-width folded, whitespace runs collapsed, trimmed, '' → NULL. translate is
+    # slow with a long map, so only cells holding full-width forms or odd spacing take that path
+    f"jx_text(s) AS nullif(CASE WHEN regexp_matches(s::VARCHAR, '[\\x{{FF01}}-\\x{{FF5E}}\\x{{3000}}\\x{{00A0}}"
+    f"\\x{{2002}}\\x{{2003}}\\x{{200B}}]|\\s\\s|[\\t\\r\\n]') THEN trim(regexp_replace(translate(s::VARCHAR,"
+    f" {_sql_str(_FULL)}, {_sql_str(_HALF)}), '\\s+', ' ', 'g')) ELSE trim(s::VARCHAR) END, '')",
     "jx_date_ok(y, m, d) AS CASE WHEN y BETWEEN 1900 AND 2200 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31"
     " THEN try_cast(printf('%04d-%02d-%02d', y, m, d) AS DATE) END",
     "jx_serial(t) AS CASE WHEN TRY_CAST(t AS DOUBLE) BETWEEN 1 AND 109575"
