@@ -82,7 +82,7 @@ def generate(sizes: dict[str, int]) -> dict[str, Path]:
     xlsx = DATA / f"roster_{sizes['xlsx']}.xlsx"
     if not xlsx.exists():
         started = time.monotonic()
-        _write_xlsx(con.execute(ROSTER_SQL.format(n=sizes["xlsx"])).fetch_arrow_table(), xlsx)
+        _write_xlsx(con.execute(ROSTER_SQL.format(n=sizes["xlsx"])).to_arrow_table(), xlsx)
         print(f"generated {xlsx.name} in {time.monotonic() - started:.1f}s", file=sys.stderr)
     files["roster_xlsx"] = xlsx
     return files

@@ -83,9 +83,6 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     return statements
 
 
-DROP = ("_raw", "_norm")
-
-
 def _extras(fields: Sequence[Field], header: Header) -> str:
     """Derived columns: roster end from stop (end = stop − 1 month), payments months
     covered, and the ID flags."""

@@ -4,8 +4,6 @@ on loaded rows. Set-based: one INSERT … SELECT over `_norm` per code."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from jixiao.ingest.sqlfuncs import _checksum
 
 COLUMNS = '(code, "table", "row", person_id, subsidy, period, amount, message, "column", value)'
@@ -57,6 +55,3 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
             ORDER BY _row, code""")
     return statements
 
-
-def base_param(base_date: dt.date) -> dict[str, dt.date]:
-    return {"base": base_date}
