@@ -4,13 +4,13 @@ workspace → ingest → audit → metrics → survey → scoring; the report re
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jixiao.evaluation import Evaluation
 from jixiao.frameworks import builtin_path
 from jixiao.metrics.compute import compute_metrics
+from jixiao.progress import reporter
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
 from jixiao.scoring.judgments import load_judgments
@@ -18,7 +18,7 @@ from jixiao.scoring.result import ScoreResult
 from jixiao.scoring.serialize import result_json
 from jixiao.workspace import Workspace, load_workspace
 
-Progress = Callable[[str], None] | Any | None
+Progress = Any  # a callable taking a message, an object with .step, or None (jixiao.progress)
 AUDITED_TABLES = ("roster", "payments", "funds", "deaths", "dibao")
 
 
@@ -31,18 +31,11 @@ def workspace_framework(ws: Workspace) -> Framework:
     return load_framework(path)
 
 
-def _say(progress: Progress) -> Callable[[str], None]:
-    """Progress as a plain callable: a function, an object with .step, or nothing."""
-    if progress is None:
-        return lambda message: None
-    return progress.step if hasattr(progress, "step") else progress
-
-
 def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) -> Evaluation:
     """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
     Stages whose tables the workspace does not provide are skipped, not invented."""
     ws = as_workspace(ws)
-    say = _say(progress)
+    say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
     audit = survey = None

@@ -17,6 +17,7 @@ from jixiao.audit import findings_table
 from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
 from jixiao.findings import Finding
+from jixiao.progress import reporter
 from jixiao.workspace import Workspace, load_workspace
 
 
@@ -41,15 +42,6 @@ class AuditResult:
         return {"rows": self.rows, "findings": self.counts, "money_at_risk": money}
 
 
-def _step(progress: Any, message: str) -> None:
-    if progress is None:
-        return
-    if hasattr(progress, "step"):
-        progress.step(message)
-    elif callable(progress):
-        progress(message)
-
-
 def ibis_backend(con: Any) -> Any:
     """An Ibis backend over a DuckDB connection holding the store tables."""
     import ibis
@@ -61,7 +53,7 @@ def run_checks(ctx: AuditContext, progress: Any = None) -> pa.Table:
     """Every registered check, run one by one; a crashing check is a bug and propagates."""
     parts = []
     for name, check in CHECKS.items():
-        _step(progress, f"核查：{name}")
+        reporter(progress)(f"核查：{name}")
         parts.append(check(ctx).to_pyarrow())
     return findings_table.combine(parts)
 
@@ -82,7 +74,7 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date)
     table = run_checks(ctx, progress)
     rows = rows if rows is not None else row_accounting(con)
-    _step(progress, "计算指标所需数据")
+    reporter(progress)("计算指标所需数据")
     figures = data_figures(ctx, table, rows)
     result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),
                          money_at_risk=findings_table.money_at_risk(table), rows=rows, figures=figures,
@@ -93,7 +85,7 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
 
     ws.out.mkdir(parents=True, exist_ok=True)
     csv_path, xlsx_path = ws.out / "findings.csv", ws.out / "findings.xlsx"
-    _step(progress, f"写出 {csv_path.name}、{xlsx_path.name}")
+    reporter(progress)(f"写出 {csv_path.name}、{xlsx_path.name}")
     write_csv(table, csv_path)
     write_xlsx(table, result.counts, result.money_at_risk, xlsx_path)
     return AuditResult(result.findings, result.counts, result.money_at_risk, rows, figures, table,
@@ -107,7 +99,7 @@ def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] 
 
     if not isinstance(ws, Workspace):
         ws = load_workspace(ws)
-    report = load_data(ws, progress=(lambda message: _step(progress, message)) if progress else None)
+    report = load_data(ws, progress=reporter(progress))
     con = open_store(ws)
     try:
         bound_memory(con, ws.out / ".tmp-audit")

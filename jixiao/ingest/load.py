@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -19,9 +19,8 @@ from jixiao.ingest import rowfindings, sqlfuncs, store
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
 from jixiao.ingest.normalise import normalise_statements, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
+from jixiao.progress import reporter
 from jixiao.workspace import DATA_TABLES, DataSource, Workspace
-
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,9 @@ class LoadReport:
         return {t: c.as_json() for t, c in self.counts.items()}
 
 
-def load_data(ws: Workspace, progress: Progress | None = None) -> LoadReport:
+def load_data(ws: Workspace, progress: Any = None) -> LoadReport:
     """Load or refresh the store from the workspace's [data] files."""
-    say = getattr(progress, "step", progress) or (lambda _m: None)  # a callable or a cli Progress
+    say = reporter(progress)
     con = store.open_store(ws)
     workdir = ws.out / ".tmp"
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.evaluation import Evaluation
+from jixiao.progress import reporter
 
 FORMATS = ("docx", "html", "pdf")
 
@@ -24,34 +25,30 @@ class ReportFiles:
     pdf_skipped: str = ""  # why no PDF, when PDF tooling is missing
 
 
-def _step(progress: Any, message: str) -> None:
-    if progress is not None:
-        progress.step(message) if hasattr(progress, "step") else progress(message)
-
-
 def write_report(ev: Evaluation, out: Path | None = None, formats: tuple[str, ...] = FORMATS,
                  progress: Any = None) -> ReportFiles:
     """Write the report files into `out` (default: the workspace's out/)."""
+    say = reporter(progress)
     from jixiao.narrative import build_document
     from jixiao.report.charts import draw_all
 
     out = out or ev.workspace.out
     out.mkdir(parents=True, exist_ok=True)
-    _step(progress, "生成报告文本")
+    say("生成报告文本")
     doc = build_document(ev)
-    _step(progress, "绘制图表")
+    say("绘制图表")
     charts = draw_all(doc, out / "charts")
     docx_path = html_path = pdf_path = None
     skipped = ""
     if "docx" in formats:
         from jixiao.report.docx_render import render_docx
 
-        _step(progress, "写出 report.docx")
+        say("写出 report.docx")
         docx_path = render_docx(doc, charts, out / "report.docx")
     if "html" in formats or "pdf" in formats:
         from jixiao.report.html_render import render_html
 
-        _step(progress, "写出 report.html")
+        say("写出 report.html")
         target = out / "report.html" if "html" in formats else Path(tempfile.mkdtemp()) / "report.html"
         html_path = render_html(doc, charts, target)
     if "pdf" in formats and html_path is not None:
@@ -60,7 +57,7 @@ def write_report(ev: Evaluation, out: Path | None = None, formats: tuple[str, ..
         except ImportError:  # pragma: no cover - weasyprint is a dependency
             skipped = "weasyprint"
         else:
-            _step(progress, "写出 report.pdf")
+            say("写出 report.pdf")
             pdf_path = render_pdf(html_path, out / "report.pdf")
     if "html" not in formats:
         html_path = None
