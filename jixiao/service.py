@@ -54,10 +54,20 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) ->
     say("评分")
     figures = {**(audit.figures if audit else {}), **(survey.figures if survey else {})}
     metrics = compute_metrics(judgments.facts, figures, survey.data_metrics if survey else None)
-    score = score_framework(framework, judgments, metrics, audit.counts if audit else None)
+    score = score_framework(framework, judgments, metrics, _finding_counts(audit))
     evaluation = Evaluation(ws, score, audit, survey)
     write_scores(evaluation)
     return evaluation
+
+
+def _finding_counts(audit: Any) -> dict[str, int] | None:
+    """The audit's counts for `findings` rules — only when it checked some roster or payment
+    rows: no findings in empty tables is no evidence, so those rules stay pending (or use
+    the facts' findings.<code>)."""
+    if audit is None:
+        return None
+    checked = sum(audit.rows.get(t, {}).get("loaded", 0) for t in ("roster", "payments"))
+    return audit.counts if checked else None
 
 
 def scores_json(evaluation: Evaluation) -> dict[str, Any]:
