@@ -127,15 +127,13 @@ def _entry(code: str, raw: object, framework: Framework, bad) -> Judgment | None
         bad(code, "score", f"{kind} 规则的得分由规则计算；要调整请用 override 并写明依据")
     if kind == "judgment" and "score" not in raw and "override" not in raw:
         bad(code, "score", "judgment 指标须给出 score")
-    if kind == "judgment" and "override" in raw:
-        bad(code, "override", "judgment 指标直接给出 score 即可，无需 override")
     items = None
     if "items" in raw:
         items = _items(code, raw["items"], indicator.rule.params.get("items") if kind == "checklist" else None, bad)
         if kind != "checklist":
             bad(code, "items", f"只有 checklist 指标才逐项判定（本指标为 {kind}）")
     elif kind == "checklist" and "override" not in raw:
-        bad(code, "items", "checklist 指标须给出 items 逐项判定")
+        bad(code, "items", "checklist 指标须给出 items 逐项判定（尚未判定的指标可不写，即为待评）")
     return Judgment(basis.strip(), score, items, override)
 
 
@@ -145,9 +143,6 @@ def _items(code: str, raw: object, expected: object, bad) -> dict[str, bool] | N
         return None
     if isinstance(expected, list):
         unknown = [k for k in raw if k not in expected]
-        missing = [k for k in expected if k not in raw]
         if unknown:
             bad(code, "items", f"指标体系中没有这些检查项：{'、'.join(map(str, unknown))}")
-        if missing:
-            bad(code, "items", f"未判定的检查项：{'、'.join(missing)}")
     return {str(k): v for k, v in raw.items()}

@@ -202,7 +202,10 @@ def _deduct_check(p: Mapping[str, object]) -> list[tuple[str, str]]:
 def _checklist(w: Decimal, p: Mapping[str, object], i: Inputs) -> Outcome:
     if i.items is None:
         return Outcome(None, "待评价人在 judgments.yaml 中逐项判定")
-    failed = [name for name in p["items"] if not i.items.get(name, False)]  # type: ignore[attr-defined]
+    undecided = [name for name in p["items"] if name not in i.items]  # type: ignore[attr-defined]
+    if undecided:
+        return Outcome(None, f"尚未判定的检查项：{'、'.join(undecided)}")
+    failed = [name for name in p["items"] if not i.items[name]]  # type: ignore[attr-defined]
     outcome = _deduct(w, p, len(failed), "未达到")
     if failed:
         return Outcome(outcome.raw, f"{outcome.detail}（未达到：{'、'.join(failed)}）")

@@ -27,7 +27,7 @@ def test_every_judgment_problem_is_listed():
     bad = {"facts": {"budget": "很多"},
            "scores": {"A": {"score": 1, "basis": "x"},             # not a leaf
                       "A1": {"score": 25, "basis": "x"},           # above weight
-                      "A2": {"items": {"有办法": True, "有考核": False}, "basis": "x"},  # unknown + missing item
+                      "A2": {"items": {"有办法": True, "有考核": False}, "basis": "x"},  # an item the framework does not list
                       "B1": {"score": 50, "basis": ""},           # score on a computed leaf; no basis
                       "Z9": {"score": 1, "basis": "x"}}}          # unknown code
     with pytest.raises(JudgmentsError) as caught:
@@ -51,3 +51,15 @@ def test_complete_evaluation_is_graded():
                                "scores": {"A1": {"score": 20, "basis": "满分"},
                                           "A2": {"items": {"有办法": True, "有复核": False}, "basis": "未见复核"}}})
     assert result.complete and result.total == Decimal(90) and result.grade == "优"
+
+
+def test_checklist_with_undecided_items_is_pending():
+    result = score(FRAMEWORK, {"scores": {"A2": {"items": {"有办法": True}, "basis": "复核材料待补"}}})
+    a2 = result.find("A2")
+    assert a2.pending and a2.score is None and "有复核" in a2.detail
+
+
+def test_override_on_a_judgment_leaf_keeps_the_judged_score():
+    result = score(FRAMEWORK, {"scores": {"A1": {"score": 12, "override": 15, "basis": "复议后调整"}}})
+    a1 = result.find("A1")
+    assert (a1.computed, a1.score, a1.overridden) == (Decimal(12), Decimal(15), True)
