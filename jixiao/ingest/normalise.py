@@ -14,13 +14,13 @@ from jixiao.ingest.headers import Header
 
 PARSERS = {  # kind → SQL over the cleaned text {t}
     "id": "jx_id({t})", "text": "{t}", "subsidy": "jx_subsidy({t})", "month": "jx_month({t})",
-    "period": "coalesce(jx_month({t}), jx_quarter({t}))", "date": "jx_date({t})",
+    "period": "coalesce(jx_month({t}), jx_quarter({t}), jx_range_start({t}))", "date": "jx_date({t})",
     "money": "jx_money({t}, {factor})", "grade": "jx_grade({t})", "category": "jx_category({t})",
     "flag": "jx_flag({t})", "fund_kind": "jx_fund_kind({t})", "fund_level": "jx_fund_level({t})",
 }
 UNREADABLE = {  # kind → what the cell should have held, for the rejection message
     "subsidy": "补贴类型（应为生活补贴或护理补贴）", "month": "月份（如 2022-05、2022年5月）",
-    "period": "月份或季度（如 2022-05、2018年第一季度）", "date": "日期（如 2022-05-13）",
+    "period": "月份、季度或月份区间（如 2022-05、2018年第一季度、2022年1-3月）", "date": "日期（如 2022-05-13）",
     "money": "金额", "grade": "残疾等级（应为 1–4 或一级…四级）",
     "category": "残疾类别（视力、听力、言语、肢体、智力、精神、多重）", "flag": "是/否",
     "fund_kind": "资金类型（预算、到位或支出）", "fund_level": "资金级次（中央、省、市、县、镇）",
@@ -48,8 +48,8 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         if f.kind in LOOKUP_KINDS:
             factor = header.factors.get(f.name, Decimal(1))
             parse = PARSERS[f.kind].format(t="t", factor=f"{factor}::DECIMAL(38, 10)")
-            months = (", CASE WHEN jx_month(t) IS NULL AND jx_quarter(t) IS NOT NULL THEN 3 ELSE 1 END AS months"
-                      if f.kind == "period" else "")
+            months = (", CASE WHEN jx_month(t) IS NOT NULL THEN 1 WHEN jx_quarter(t) IS NOT NULL THEN 3"
+                      " ELSE coalesce(jx_range_months(t), 1) END AS months" if f.kind == "period" else "")
             statements.append(f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT raw, t, {parse} AS v{months}"
                               f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT {col} AS raw FROM _raw))")
             joins.append(f"LEFT JOIN _lk_{f.name} ON r.{col} IS NOT DISTINCT FROM _lk_{f.name}.raw")

@@ -32,6 +32,9 @@ _YMD = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{
 _YM = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$"
 _QUARTER = r"^(\d{4})\s*[-/.年]?\s*(?:第\s*)?([1-4一二三四])\s*季度?$"
 _QFORM = r"^(\d{4})\s*[-/.年]?\s*[Qq]\s*([1-4])$"
+# a run of months: 2022年1-3月, 2022年1月至3月, 2022.01-2022.03, 2022年1月～2022年6月
+_RANGE = (r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(?:-|—|–|~|～|至|到)\s*"
+          r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*月?份?$")
 _LIVING = sorted(k for k, v in SUBSIDY_ALIASES.items() if v == "生活补贴")
 _CARE = sorted(k for k, v in SUBSIDY_ALIASES.items() if v == "护理补贴")
 _QNUM = "CASE q WHEN '一' THEN 1 WHEN '二' THEN 2 WHEN '三' THEN 3 WHEN '四' THEN 4 ELSE TRY_CAST(q AS INTEGER) END"
@@ -72,9 +75,18 @@ MACROS = [
     f" WHEN regexp_matches(t, '{_QUARTER}') THEN jx_quarter_q(regexp_extract(t, '{_QUARTER}', 1)::INT, regexp_extract(t, '{_QUARTER}', 2))"
     f" WHEN regexp_matches(t, '{_QFORM}') THEN jx_quarter_q(regexp_extract(t, '{_QFORM}', 1)::INT, regexp_extract(t, '{_QFORM}', 2))"
     f" END",
-    # money in 元 as DECIMAL(18,2), from '1,234.50', '¥188', '188元', × factor (10000 for 万元)
-    "jx_money(t, factor) AS CASE WHEN t IS NULL THEN NULL ELSE TRY_CAST(round(TRY_CAST("
-    r"regexp_replace(t, '[,\s¥￥元]', '', 'g') AS DECIMAL(38, 10)) * factor, 2) AS DECIMAL(18, 2)) END",
+    # a run of months → its first month and how many months it covers (1..12, one year at most)
+    "jx_range_index(t, y, m) AS TRY_CAST(regexp_extract(t, '" + _RANGE + "', y) AS INT) * 12"
+    " + TRY_CAST(regexp_extract(t, '" + _RANGE + "', m) AS INT) - 1",
+    "jx_range_months(t) AS CASE WHEN regexp_matches(t, '" + _RANGE + "') THEN (SELECT CASE WHEN n BETWEEN 1 AND 12"
+    " THEN n END FROM (SELECT coalesce(jx_range_index(t, 3, 4), jx_range_index(t, 1, 4))"
+    " - jx_range_index(t, 1, 2) + 1 AS n)) END",
+    "jx_range_start(t) AS CASE WHEN jx_range_months(t) IS NOT NULL THEN jx_date_ok("
+    "TRY_CAST(regexp_extract(t, '" + _RANGE + "', 1) AS INT), TRY_CAST(regexp_extract(t, '" + _RANGE + "', 2) AS INT), 1) END",
+    # money in 元 as DECIMAL(18,2), from '1,234.50', '¥188', '188元', accounting negatives '(188.00)',
+    # × factor (10000 for 万元)
+    "jx_money(t, factor) AS CASE WHEN t IS NULL THEN NULL ELSE TRY_CAST(round(TRY_CAST(regexp_replace("
+    r"regexp_replace(t, '^\((.*)\)$', '-\1'), '[,\s¥￥元]', '', 'g') AS DECIMAL(38, 10)) * factor, 2) AS DECIMAL(18, 2)) END",
     "jx_count(t) AS CASE WHEN regexp_full_match(t, '\\d{1,9}(\\.0+)?') THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS INTEGER) END",
     "jx_flag(t) AS CASE WHEN lower(t) IN ('是', 'y', 'yes', 'true', '1', '√', '✓', '有', '低保', '低保户', '低保对象')"
     " THEN true WHEN lower(t) IN ('否', 'n', 'no', 'false', '0', '×', '✗', '无', '非低保', '不是') THEN false END",

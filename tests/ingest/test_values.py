@@ -130,3 +130,36 @@ def test_checksum_agrees_with_gb11643(first17, last):
     con = _con(install, duckdb)
     ok = con.execute("SELECT jx_id_checksum_ok($1)", [first17 + last]).fetchone()[0]
     assert ok == (check_char(first17) == last)
+
+
+@pytest.mark.parametrize("text,first,months", [
+    ("2022年1-3月", "2022-01-01", 3), ("2022年1月至3月", "2022-01-01", 3), ("2022.01-2022.03", "2022-01-01", 3),
+    ("2022年1月～2022年6月", "2022-01-01", 6), ("2022年4-6月份", "2022-04-01", 3),
+    ("2021年12月-2022年2月", "2021-12-01", 3), ("２０２２年７—１２月", "2022-07-01", 6)])
+def test_month_ranges_give_first_month_and_length(sql, text, first, months):
+    assert sql("jx_range_start(jx_text($1))", text) == dt.date.fromisoformat(first)
+    assert sql("jx_range_months(jx_text($1))", text) == months
+
+
+@pytest.mark.parametrize("text", ["2022年3-1月", "2022年1-13月", "2021年1月-2022年6月", "2022-05"])
+def test_not_a_month_range(sql, text):
+    assert sql("jx_range_months(jx_text($1))", text) is None
+
+
+@pytest.mark.parametrize("text,amount", [("(188.00)", "-188.00"), ("（1,234.50）", "-1234.50"), ("(¥80)", "-80.00")])
+def test_money_accounting_negatives(sql, text, amount):
+    assert sql("jx_money(jx_text($1), 1::DECIMAL(38, 10))", text) == Decimal(amount)
+
+
+def test_payment_periods_as_ranges_are_stored_with_their_length(fx):
+    path = fx.path("发放明细.csv")
+    path.write_text("身份证号,补贴类型,所属月份,发放金额\n"
+                    "110101199003070011,生活补贴,2022年1-3月,564\n"
+                    "110101199003070011,生活补贴,2022年4月,188\n"
+                    "110101199003070011,生活补贴,2022年5-4月,188\n", encoding="utf-8")
+    fx.use("payments", "发放明细.csv")
+    report = fx.load()
+    assert report.rows_json()["payments"] == {"read": 3, "loaded": 2, "skipped": 0, "rejected": 1}
+    assert [(f.code, f.row, f.column) for f in report.findings] == [("row-rejected", 4, "所属月份")]
+    assert fx.query("SELECT _row, period, months, amount FROM payments ORDER BY _row") == [
+        (2, dt.date(2022, 1, 1), 3, Decimal("564.00")), (3, dt.date(2022, 4, 1), 1, Decimal("188.00"))]
