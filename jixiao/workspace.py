@@ -55,12 +55,7 @@ class Policy:
     care_grades: tuple[int, ...] = (1, 2)
     care_extra: tuple[CareExtra, ...] = (CareExtra((3, 4), ("智力", "精神")),)
     satisfaction_values: tuple[Decimal, ...] = tuple(Decimal(v) for v in (100, 80, 60, 40, 20))
-    standards: tuple[Standard, ...] = ()
-
-    def standard_for(self, subsidy: str, month: dt.date) -> Decimal | None:
-        """The monthly amount of `subsidy` in force in `month`, or None."""
-        in_force = [s for s in self.standards if s.subsidy == subsidy and s.start <= month]
-        return max(in_force, key=lambda s: s.start).monthly if in_force else None
+    standards: tuple[Standard, ...] = ()  # the audit applies, per month, the latest one started
 
 
 @dataclass(frozen=True)

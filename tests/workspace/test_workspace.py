@@ -48,9 +48,8 @@ def test_good_workspace_resolves_paths_defaults_and_standards(tmp_path):
     assert ws.framework_builtin == "national-2020"
     assert ws.data["roster"].sheet == "名单" and ws.data["roster"].path.name == "花名册.xlsx"
     assert ws.policy.schedule == "quarterly" and ws.policy.due_day == 25
-    assert ws.policy.standard_for("生活补贴", dt.date(2022, 6, 1)) == Decimal(181)
-    assert ws.policy.standard_for("生活补贴", dt.date(2022, 7, 1)) == Decimal("188.00")
-    assert ws.policy.standard_for("护理补贴", dt.date(2022, 7, 1)) is None
+    assert [(s.subsidy, s.start, s.monthly) for s in ws.policy.standards] == [
+        ("生活补贴", dt.date(2022, 1, 1), Decimal(181)), ("生活补贴", dt.date(2022, 7, 1), Decimal("188.00"))]
 
 
 def test_every_problem_is_reported_with_its_key(tmp_path):
