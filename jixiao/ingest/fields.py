@@ -95,6 +95,20 @@ TABLE_FIELDS: dict[str, tuple[Field, ...]] = {
     "funds": FUNDS,
 }
 
+# Wide layouts (wide.py): one amount column per subsidy (payments) or per fund kind (funds)
+# instead of a type column and one amount column.
+WIDE_FUND_KINDS = {
+    "预算": ("预算数", "预算金额", "年初预算", "预算安排", "预算", "预算资金", "预算指标", "安排数", "年初预算数"),
+    "到位": ("到位数", "到位金额", "下达数", "实际到位", "到位", "到位资金", "下达金额", "资金到位", "实际到位数",
+           "下达资金", "拨入数"),
+    "支出": ("支出数", "支出金额", "实际支出", "执行数", "实际执行", "支出", "执行金额", "已支出", "实际支出数",
+           "累计支出", "执行"),
+}
+# A header naming a subsidy that holds something other than its amount (or a total over both)
+WIDE_NOT_AMOUNT = ("合计", "总计", "小计", "标准", "月份", "日期", "时间", "年月", "类型", "类别", "人数", "户数",
+                   "人次", "备注", "说明", "原因", "账号", "卡号", "起始", "截止", "是否", "对象", "名称", "项目",
+                   "等级", "证号", "表", "明细", "名册", "清单", "汇总")
+
 TABLE_TITLES = {"roster": "花名册", "payments": "发放明细", "funds": "资金", "deaths": "死亡名单",
                 "dibao": "低保名单", "survey": "问卷"}
 

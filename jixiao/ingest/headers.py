@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.errors import DataError, Problem
 from jixiao.ingest.fields import Field
+from jixiao.ingest.wide import WideColumn, WideForm
 
 SCAN_ROWS = 30  # the header must be among the first rows
 WAN = Decimal(10000)
@@ -54,11 +55,16 @@ class Header:
 
     last_row: int  # 0-based index in the grid of the (last) header row; data starts below it
     headers: tuple[str, ...]  # header text per column as found (combined over two rows)
-    columns: dict[str, int] = field(default_factory=dict)  # field name → column index
+    columns: dict[str, int] = field(default_factory=dict)  # field name → column index (w0… for wide amounts)
     factors: dict[str, Decimal] = field(default_factory=dict)  # money field → 1 or 10000
+    form: WideForm | None = None  # set when the sheet is read in its wide layout
+    wide: tuple[WideColumn, ...] = ()  # the amount columns of a wide sheet
 
     def header_of(self, name: str) -> str:
         return self.headers[self.columns[name]]
+
+
+Classify = Callable[[str], "str | None"]
 
 
 def _row_matches(cells: Sequence[str], aliases: dict[str, str]) -> dict[str, int]:
@@ -70,41 +76,104 @@ def _row_matches(cells: Sequence[str], aliases: dict[str, str]) -> dict[str, int
     return found
 
 
-def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: str, sheet: str) -> Header:
-    """Locate the header among the first rows; DataError naming the file, the sheet and the
-    headers found when no row has every required column."""
-    aliases = _aliases(fields)
+def _wide_matches(cells: Sequence[str], aliases: dict[str, str], classify: Classify | None) -> list[tuple[int, str]]:
+    """(column, value) of the cells a wide form reads as amount columns."""
+    if classify is None:
+        return []
+    out = []
+    for i, cell in enumerate(cells):
+        key = header_key(cell)[0] if cell else ""
+        value = classify(key) if key and not _match(key, aliases) else None
+        if value:
+            out.append((i, value))
+    return out
+
+
+def _best_row(grid: Sequence[Sequence[str]], fields: Sequence[Field], aliases: dict[str, str],
+              classify: Classify | None = None) -> tuple[int, list[str]] | None:
+    """The (last) header row and its cells: the row naming the most fields, required ones first."""
     required = [f for f in fields if f.required]
+
+    def names(cell: str) -> bool:
+        key = header_key(cell)[0]
+        return bool(_match(key, aliases) or (classify and classify(key)))
+
     best: tuple[int, int, list[str]] | None = None  # (score, last_row, headers)
     for r in range(min(len(grid), SCAN_ROWS)):
         candidates = [(r, list(grid[r]))]
         if r + 1 < len(grid):  # two-row header: the lower cell wins where it names a field
             lower = grid[r + 1]
-            combined = [lo if lo and (not up or _match(header_key(lo)[0], aliases)) else up
+            combined = [lo if lo and (not up or names(lo)) else up
                         for up, lo in zip(_pad(grid[r], len(lower)), _pad(lower, len(grid[r])))]
             candidates.append((r + 1, combined))
         for last, cells in candidates:
             found = _row_matches(cells, aliases)
-            score = len(found) + 10 * sum(f.name in found for f in required)
-            if found and (best is None or score > best[0]):
+            amounts = len(_wide_matches(cells, aliases, classify))
+            score = len(found) + amounts + 10 * sum(f.name in found for f in required)
+            if (found or amounts) and (best is None or score > best[0]):
                 best = (score, last, cells)
+    return None if best is None else (best[1], best[2])
+
+
+def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: str, sheet: str,
+                wide: WideForm | None = None) -> Header:
+    """Locate the header among the first rows. The long layout wins; the wide one (when the
+    table has one) is read only when the long one's required columns are missing. DataError
+    naming the file, the sheet and the headers found when neither fits."""
+    aliases = _aliases(fields)
+    required = [f for f in fields if f.required]
+    best = _best_row(grid, fields, aliases)
+    missing: list[Field] = []
+    if best is not None:
+        last, cells = best
+        columns = _row_matches(cells, aliases)
+        missing = [f for f in required if f.name not in columns]
+        if not missing:
+            return Header(last, tuple(cells), columns, _factors(grid, fields, last, cells, columns))
+    if wide is not None:
+        header = _find_wide(grid, fields, wide)
+        if header is not None:
+            return header
+    hint = [Problem(file, wide.hint, where=sheet)] if wide is not None else []
     if best is None:
         seen = next((row for row in grid[:SCAN_ROWS] if sum(bool(c) for c in row) > 1), [])
         raise DataError(f"{file} 中找不到表头", [Problem(
             file, f"前 {SCAN_ROWS} 行中没有可识别的表头；找到的内容：{'、'.join(c for c in seen if c) or '（空）'}",
-            where=sheet)])
-    _, last, cells = best
+            where=sheet), *hint])
+    last, cells = best
+    found_text = "、".join(c for c in cells if c) or "（空）"
+    raise DataError(f"{file} 缺少必填列", [Problem(
+        file, f"缺少必填列「{f.title}」（可用表头：{'、'.join(f.headers)}）；找到的表头：{found_text}",
+        where=sheet, key=f.title, row=last + 1) for f in missing] + hint)
+
+
+def _find_wide(grid: Sequence[Sequence[str]], fields: Sequence[Field], form: WideForm) -> Header | None:
+    """The header read as the wide form: the other required columns plus at least one
+    amount column; None when the sheet is not wide either."""
+    rest = [f for f in fields if f.name not in form.pivoted]
+    aliases = _aliases(rest)
+    best = _best_row(grid, rest, aliases, form.classify)
+    if best is None:
+        return None
+    last, cells = best
     columns = _row_matches(cells, aliases)
-    missing = [f for f in required if f.name not in columns]
-    if missing:
-        found_text = "、".join(c for c in cells if c) or "（空）"
-        raise DataError(f"{file} 缺少必填列", [Problem(
-            file, f"缺少必填列「{f.title}」（可用表头：{'、'.join(f.headers)}）；找到的表头：{found_text}",
-            where=sheet, key=f.title, row=last + 1) for f in missing])
+    amounts = _wide_matches(cells, aliases, form.classify)
+    if not amounts or any(f.required and f.name not in columns for f in rest):
+        return None
+    factors = _factors(grid, rest, last, cells, columns)
     default = _title_unit(grid[:last])
-    factors = {f.name: header_key(cells[columns[f.name]])[1] or default
-               for f in fields if f.kind == "money" and f.name in columns}
-    return Header(last, tuple(cells), columns, factors)
+    wide = tuple(WideColumn(f"w{n}", i, cells[i], value, header_key(cells[i])[1] or default)
+                 for n, (i, value) in enumerate(amounts))
+    columns.update({c.name: c.index for c in wide})
+    factors.update({c.name: c.factor for c in wide})
+    return Header(last, tuple(cells), columns, factors, form, wide)
+
+
+def _factors(grid: Sequence[Sequence[str]], fields: Sequence[Field], last: int, cells: Sequence[str],
+             columns: dict[str, int]) -> dict[str, Decimal]:
+    default = _title_unit(grid[:last])
+    return {f.name: header_key(cells[columns[f.name]])[1] or default
+            for f in fields if f.kind == "money" and f.name in columns}
 
 
 def _pad(cells: Sequence[str], n: int) -> list[str]:

@@ -17,8 +17,9 @@ import duckdb
 from jixiao.findings import Finding
 from jixiao.ingest import rowfindings, sqlfuncs, store
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
-from jixiao.ingest.normalise import normalise_statements, store_columns
+from jixiao.ingest.normalise import normalise_statements, output_rows, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
+from jixiao.ingest.wide import WIDE_FORMS
 from jixiao.progress import reporter
 from jixiao.workspace import DATA_TABLES, DataSource, Workspace
 
@@ -84,9 +85,10 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
     staged = None
     if table != "survey":
         fields = TABLE_FIELDS[table]
-        staged = stage_source(con, source, fields, workdir)
+        wide = WIDE_FORMS.get(table)
+        staged = stage_source(con, source, fields, workdir, wide=wide)
         if not _normalise(con, staged, fields):
-            staged = stage_grid(con, grid_of(source), fields, "_staged")  # irregular CSV: the exact reader
+            staged = stage_grid(con, grid_of(source), fields, "_staged", wide)  # irregular CSV: the exact reader
             _normalise(con, staged, fields)
     grid = grid_of(source) if table == "survey" else None
     con.execute("BEGIN")
@@ -142,14 +144,14 @@ def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fi
     cols = store_columns(fields, staged.header)
     names = ", ".join(["_row", "_file", *(c for c, _ in cols)])
     values = ", ".join(["_row", "$file", *(v for _, v in cols)])
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM _norm WHERE _status = 'loaded' ORDER BY _row",
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM ({output_rows(staged.header)}) ORDER BY _row, _col",
                 {"file": staged.label})
     con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
     headers = {name: staged.header.header_of(name) for name in staged.header.columns}
     for sql in rowfindings.findings_sql(table, staged.header.columns, headers):
         con.execute(sql, {"base": base_date} if "$base" in sql else {})
     read, loaded, skipped, rejected = con.execute(
-        "SELECT count(*), count(*) FILTER (_status = 'loaded'), count(*) FILTER (_status IN ('blank', 'total')),"
+        "SELECT count(*), count(*) FILTER (_status = 'loaded'), count(*) FILTER (_status IN ('blank', 'total', 'nothing')),"
         " count(*) FILTER (_status = 'rejected') FROM _norm").fetchone()  # type: ignore[misc]
     return TableCount(table, staged.label, read, loaded, skipped, rejected)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jixiao.ingest.fields import Field
 from jixiao.ingest.headers import Header
+from jixiao.ingest.wide import blank_reason, nothing_paid, output_sql
 
 PARSERS = {  # kind → SQL over the cleaned text {t}
     "id": "jx_id({t})", "text": "{t}", "subsidy": "jx_subsidy({t})", "month": "jx_month({t})",
@@ -39,7 +40,9 @@ LOOKUP_KINDS = ("subsidy", "month", "period", "date", "money", "grade", "categor
 
 def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header) -> list[str]:
     """Statements building _norm from a staged relation: the raw rows (_raw), one lookup
-    per parsed column over its distinct values (_lk_*), then _norm itself."""
+    per parsed column over its distinct values (_lk_*), then _norm itself. A wide sheet's
+    amount columns are money columns w0, w1 … of their own."""
+    fields = [*fields, *(Field(c.name, "money", False, (c.header,)) for c in header.wide)]
     present = [f for f in fields if f.name in header.columns]
     statements = [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
     joins, texts, values = [], [], []
@@ -71,6 +74,8 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         if f.kind in UNREADABLE:
             reasons.append(f"CASE WHEN t_{f.name} IS NOT NULL AND v_{f.name} IS NULL THEN {{'column': {column},"
                            f" 'reason': {_q('无法识别为' + UNREADABLE[f.kind])}, 'value': t_{f.name}}} END")
+    if header.form is not None:
+        reasons.append(blank_reason(header.form, header.wide))
     reason_list = f"list_filter([{', '.join(reasons)}], x -> x IS NOT NULL)" if reasons else "[]"
     statements.append(f"""CREATE OR REPLACE TEMP TABLE _norm AS
         WITH l1 AS ({layer1}),
@@ -78,9 +83,23 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l2)
         SELECT *, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
-                       WHEN len(_reasons) > 0 THEN 'rejected' ELSE 'loaded' END AS _status
+                       WHEN len(_reasons) > 0 THEN 'rejected'{_nothing(header)} ELSE 'loaded' END AS _status
         FROM l3""")
     return statements
+
+
+def _nothing(header: Header) -> str:
+    """Status 'nothing' for a wide row that yields no store row (every amount 0): skipped."""
+    condition = nothing_paid(header.form, header.wide) if header.form is not None else None
+    return f" WHEN {condition} THEN 'nothing'" if condition else ""
+
+
+def output_rows(header: Header) -> str:
+    """The rows to insert, to be ordered by (_row, _col): loaded rows of _norm, unpivoted
+    for a wide sheet."""
+    if header.form is None:
+        return "SELECT *, 0 AS _col FROM _norm WHERE _status = 'loaded'"
+    return output_sql(header.form, header.wide)
 
 
 def _extras(fields: Sequence[Field], header: Header) -> str:
@@ -110,4 +129,6 @@ def store_columns(fields: Sequence[Field], header: Header) -> list[tuple[str, st
             cols.append((f'"{f.name}"', f"v_{f.name}"))
     if "period" in header.columns:
         cols.append(("months", "v_months"))
+    if header.form is not None:
+        cols += [(f'"{header.form.target}"', f"v_{header.form.target}"), ('"amount"', "v_amount")]
     return cols

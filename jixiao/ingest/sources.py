@@ -18,6 +18,7 @@ from jixiao.ingest.excel import read_workbook
 from jixiao.ingest.fields import Field
 from jixiao.ingest.grid import Grid, stage
 from jixiao.ingest.headers import SCAN_ROWS, Header, find_header
+from jixiao.ingest.wide import WideForm
 from jixiao.workspace import DataSource
 
 NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
@@ -53,8 +54,9 @@ def grid_of(source: DataSource) -> Grid:
     return Grid(rows, source.path.name)
 
 
-def stage_grid(con: duckdb.DuckDBPyConnection, grid: Grid, fields: Sequence[Field], name: str) -> Staged:
-    header = find_header(grid.text_rows(SCAN_ROWS), fields, grid.label.split("#")[0], grid.sheet)
+def stage_grid(con: duckdb.DuckDBPyConnection, grid: Grid, fields: Sequence[Field], name: str,
+               wide: WideForm | None = None) -> Staged:
+    header = find_header(grid.text_rows(SCAN_ROWS), fields, grid.label.split("#")[0], grid.sheet, wide)
     grid.fill_merged(header.last_row)
     ncols = max([len(header.headers), *(len(r) for r in grid.rows)])
     arrow = stage(grid, header.last_row + 1, ncols, header.columns.get("person_id"))
@@ -63,18 +65,19 @@ def stage_grid(con: duckdb.DuckDBPyConnection, grid: Grid, fields: Sequence[Fiel
 
 
 def stage_source(con: duckdb.DuckDBPyConnection, source: DataSource, fields: Sequence[Field],
-                 workdir: Path, name: str = "_staged") -> Staged:
+                 workdir: Path, name: str = "_staged", wide: WideForm | None = None) -> Staged:
+    """`wide`: the table's wide layout, read when the long one's required columns are missing."""
     suffix = source.path.suffix.lower()
     if suffix == ".csv":
-        return _stage_csv(source.path, fields, workdir)
+        return _stage_csv(source.path, fields, workdir, wide)
     if suffix == ".parquet":
-        return _stage_parquet(con, source.path, fields)
-    return stage_grid(con, grid_of(source), fields, name)
+        return _stage_parquet(con, source.path, fields, wide)
+    return stage_grid(con, grid_of(source), fields, name, wide)
 
 
-def _stage_csv(path: Path, fields: Sequence[Field], workdir: Path) -> Staged:
+def _stage_csv(path: Path, fields: Sequence[Field], workdir: Path, wide: WideForm | None) -> Staged:
     info = csvfile.sniff(path)
-    header = find_header(info.head, fields, path.name, "")
+    header = find_header(info.head, fields, path.name, "", wide)
     ncols = max(len(r) for r in info.head)
     scan_path = path
     if info.encoding == "gb18030":
@@ -94,13 +97,14 @@ def _stage_csv(path: Path, fields: Sequence[Field], workdir: Path) -> Staged:
     return Staged(relation, ncols, header, path.name, blank_rows=after, expected=expected)
 
 
-def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, fields: Sequence[Field]) -> Staged:
+def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, fields: Sequence[Field],
+                   wide: WideForm | None) -> Staged:
     try:
         described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({_sql_path(path)})").fetchall()
     except duckdb.Error as exc:
         raise DataError(f"无法读取 {path.name}", [Problem(path.name, f"不是有效的 Parquet 文件：{exc}")]) from None
     names = [r[0] for r in described]
-    header = find_header([names], fields, path.name, "")
+    header = find_header([names], fields, path.name, "", wide)
     id_col = header.columns.get("person_id")
     idnum = "false"
     if id_col is not None and described[id_col][1].split("(")[0] in NUMERIC_TYPES:
