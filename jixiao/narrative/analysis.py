@@ -103,26 +103,41 @@ def leaf_paragraphs(ev: Evaluation, leaf: ScoredNode) -> list[str]:
 
 
 def analysis(b: Builder, ev: Evaluation) -> None:
+    """Every indicator in tree order: 一级 （一）, 二级 1., 三级 （1）, 四级 ①, each with
+    its weight and score; a node whose only child is a leaf of the same name is that leaf."""
     b.h(1, P.H1["analysis"])
     for i, top in enumerate(ev.score.indicators, 1):
         b.h(2, P.H2_NUMBERED.format(n=P.cn_ordinal(i), text=head(top)))
         if top.is_leaf:
-            _leaf(b, ev, top, 1)
+            _leaf(b, ev, top, P.ITEM_NUMBERED.format(n=1))
             continue
-        counter = 0
         for j, child in enumerate(top.children, 1):
-            if child.is_leaf:
-                counter += 1
-                _leaf(b, ev, child, counter)
-            else:
-                b.h(3, P.H3_NUMBERED.format(n=j, text=head(child)))
-                leaves = [n for _, n in child.walk() if n.is_leaf]
-                for k, leaf in enumerate(leaves, 1):
-                    _leaf(b, ev, leaf, k)
+            _node(b, ev, child, 2, j)
 
 
-def _leaf(b: Builder, ev: Evaluation, leaf: ScoredNode, n: int) -> None:
+def marker(depth: int, n: int) -> str:
+    """The item number at a depth of the tree: 1. （1） ① …"""
+    if depth == 2:
+        return P.H3_NUMBERED.format(n=n, text="")
+    if depth == 3:
+        return P.ITEM_NUMBERED.format(n=n)
+    return P.CIRCLED[n - 1] if n <= len(P.CIRCLED) else P.ITEM_DEEP.format(n=n)
+
+
+def _node(b: Builder, ev: Evaluation, node: ScoredNode, depth: int, n: int) -> None:
+    only = node.children[0] if len(node.children) == 1 else None
+    if node.is_leaf or (only is not None and only.is_leaf and only.name == node.name):
+        _leaf(b, ev, node if node.is_leaf else only, marker(depth, n))  # type: ignore[arg-type]
+        return
+    if depth == 2:
+        b.h(3, P.H3_NUMBERED.format(n=n, text=head(node)))
+    else:
+        b.p(marker(depth, n) + head(node), style="bold", label=f"node:{node.code}")
+    for k, child in enumerate(node.children, 1):
+        _node(b, ev, child, depth + 1, k)
+
+
+def _leaf(b: Builder, ev: Evaluation, leaf: ScoredNode, number: str) -> None:
     template = P.LEAF_HEAD_PENDING if leaf.score is None else P.LEAF_HEAD
-    head_text = P.ITEM_NUMBERED.format(n=n) + template.format(name=leaf.name, weight=N.score(leaf.weight),
-                                                              score=N.score(leaf.score))
+    head_text = number + template.format(name=leaf.name, weight=N.score(leaf.weight), score=N.score(leaf.score))
     b.p(head_text + "".join(leaf_paragraphs(ev, leaf)), label=f"leaf:{leaf.code}")

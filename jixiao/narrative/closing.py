@@ -19,7 +19,8 @@ def experience_and_problems(b: Builder, ev: Evaluation, src: Sources, problems: 
     for top in ev.score.indicators:
         full = [n.name for _, n in top.walk() if n.is_leaf and n.score is not None and n.score == n.weight]
         if full:
-            lines.append(P.EXPERIENCE_ITEM.format(level1=top.name, names="、".join(full[:6]), n=len(full)))
+            template = P.EXPERIENCE_ITEM_ONE if len(full) == 1 else P.EXPERIENCE_ITEM
+            lines.append(template.format(level1=top.name, names="、".join(full[:6]), n=len(full)))
     if src.audited:
         found = {f.code for f in src.families}
         clean = [c.title for code, c in CODES.items() if code not in found]
@@ -36,9 +37,9 @@ def experience_and_problems(b: Builder, ev: Evaluation, src: Sources, problems: 
     if not problems:
         b.p(P.PROBLEMS_NONE)
         return
-    b.p(P.PROBLEMS_INTRO)
+    b.p(P.PROBLEMS_INTRO.format(n=P.cn_ordinal(len(problems))))
     for i, problem in enumerate(problems, 1):
-        b.h(3, P.H2_NUMBERED.format(n=P.cn_ordinal(i), text=problem.title))
+        b.h(3, P.H3_NUMBERED.format(n=i, text=problem.title))
         for text in problem.body:
             b.p(text, label=f"problem:{problem.ref}")
 
@@ -50,7 +51,7 @@ def advice(b: Builder, problems: list[Problem]) -> None:
         return
     b.p(P.ADVICE_INTRO)
     for i, problem in enumerate(problems, 1):
-        b.h(3, P.H2_NUMBERED.format(n=P.cn_ordinal(i), text=P.ADVICE_TITLE.format(problem=problem.title)))
+        b.h(2, P.H2_NUMBERED.format(n=P.cn_ordinal(i), text=problem.advice_title))
         b.p(problem.advice, label=f"advice:{problem.ref}")
 
 

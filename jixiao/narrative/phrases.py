@@ -61,6 +61,8 @@ def cn_ordinal(i: int) -> str:
 H2_NUMBERED = "（{n}）{text}"
 H3_NUMBERED = "{n}. {text}"
 ITEM_NUMBERED = "（{n}）"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+ITEM_DEEP = "{n}）"
 
 ANNEX_TITLE = "附件{n}：{title}"
 ANNEXES = {
@@ -200,71 +202,89 @@ NOT_GIVEN = "指标体系未单独说明"
 
 EXPERIENCE_INTRO = "从评分结果看，项目在以下方面表现较好："
 EXPERIENCE_ITEM = "{level1}方面：{names}等{n}项指标得满分。"
+EXPERIENCE_ITEM_ONE = "{level1}方面：{names}指标得满分。"
 EXPERIENCE_DATA = "数据核查方面：{clean}等类核查未发现问题。"
 EXPERIENCE_NONE = "本次评价各一级指标均存在扣分事项，未形成可总结推广的突出经验。"
 
-PROBLEM_DEDUCTION_TITLE = "{name}扣{points}分"
-PROBLEM_METRIC_TITLE = "{metric}为{value}，{name}扣{points}分"
-PROBLEM_DEDUCTION_BODY = "“{name}”（{code}）分值{weight}分，得分{score}分，扣{points}分。"
-PROBLEM_REASON = "原因分析：{reason}"
-PROBLEM_FINDING_TITLE = "数据核查发现{title}{n}条"
-PROBLEM_FINDING_BODY = "逐条核查发现“{title}”问题{n}条（{meaning}），涉及{persons}人。"
-PROBLEM_MONEY_OVER = "涉及多发（应退未退）金额{amount}元。"
-PROBLEM_MONEY_UNDER = "涉及少发（应享未享）金额{amount}元。"
+PROBLEMS_NONE = "本次评价未发现扣分事项和达到列示标准的数据问题。"
+PROBLEMS_INTRO = "对照评分结果和数据核查结果，评价发现的问题按性质归纳为以下{n}个方面："
+NTH = "{n}是"
+GROUP_POINTS = "本方面{n}项指标合计扣{points}分。"
+PROBLEM_LEAF = "“{name}”（{code}）分值{weight}分，得分{score}分，扣{points}分"
+PROBLEM_REASON = "：{reason}"
+PROBLEM_METRIC = "{metric}{value}"
+PROBLEM_METRIC_INPUTS = "（{inputs}）"
+INPUT_PAIR = "{label}{value}"
+PROBLEM_CHECKLIST = "未达到“{items}”"
+PROBLEM_FAMILIES = "逐条核查发现{items}。"
+FAMILY_ITEM = "{title}{n}条（涉及{persons}人{money}）"
+FAMILY_OVER = "，多发{amount}元"
+FAMILY_UNDER = "，少发{amount}元"
 PROBLEM_EXAMPLES = "示例（已脱敏）：{examples}。"
 PROBLEM_EXAMPLE = "{table}第{row}行 {person} {period} {message}"
-PROBLEMS_NONE = "本次评价未发现扣分事项和达到列示标准的数据问题。"
-PROBLEMS_INTRO = "评价发现以下问题（每一扣分事项和每一类达到列示标准的核查问题列为一项）："
+LIST_SEP = "、"
+TITLE_SEP = "，"
+CLAUSE_SEP = "；"
 
 ADVICE_INTRO = "针对上述问题，提出以下建议："
-ADVICE_TITLE = "针对“{problem}”"
 ADVICE_NONE = "建议项目单位保持现有管理做法，持续开展数据比对和定期复核。"
+ADVICE_LEAD = "建议项目单位{parts}。"
+ADVICE_PART = "{nth}针对{evidence}的问题，{action}"
+ADVICE_MONEY = "对核查发现的多发资金{over}元逐笔核实后限期追回，少发资金{under}元及时补发"
+ADVICE_MONEY_OVER = "对核查发现的多发资金{over}元逐笔核实后限期追回"
+EVIDENCE_METRIC = "{metric}{value}"
+EVIDENCE_LEAF = "“{name}”扣{points}分"
+EVIDENCE_CHECKLIST = "“{name}”未达到“{items}”"
+EVIDENCE_FAMILY = "{title}{n}条"
 
-# Recommendations by finding code.
-ADVICE_BY_CODE = {
-    "id-malformed": "组织核对花名册身份证号，依据户籍信息更正格式错误的号码，并在系统录入环节增加 18 位格式校验。",
-    "id-checksum": "逐条核实校验位错误的身份证号，与公安户籍信息比对后更正，系统录入时启用 GB 11643 校验。",
-    "id-birthdate": "核实出生日期无效的身份证号，更正录入错误，杜绝以无效证件号享受补贴。",
-    "id-precision-lost": "将身份证号列统一设置为文本格式并重新导出数据，避免以数值存储造成末位失真。",
-    "row-rejected": "补齐花名册和发放明细的必填信息，建立数据报送前的完整性检查。",
-    "duplicate-person": "清理同一补贴重复登记的人员，核实是否存在重复发放并追回多发资金，系统中设置唯一性校验。",
-    "not-eligible-living": "对不具备低保等资格仍享受生活补贴的人员逐一复核，不符合条件的及时停发并追回多发资金；定期与低保名单比对。",
-    "not-eligible-care": "对残疾等级、类别不在护理补贴范围内的人员逐一复核，不符合条件的及时停发并追回。",
-    "paid-after-death": "建立与殡葬、户籍死亡信息的定期比对机制，死亡次月即停发，已多发资金由家属退回。",
-    "paid-outside-entitlement": "按审批起止月份计发补贴，停发原因发生后次月即停发，对享受期外发放的资金予以追回。",
-    "paid-not-on-roster": "核实花名册外发放对象的身份和资格，补办审批或追回资金，发放前以花名册为准逐人校验。",
-    "double-payment": "核查同一月份重复发放的记录，追回重复发放资金，发放系统设置同人同月唯一性控制。",
-    "amount-mismatch": "按当月执行标准核对发放金额，补发少发部分、追回多发部分，标准调整时及时更新发放系统。",
-    "unpaid-month": "对应享受而未发放的月份逐人核实，符合条件的及时补发，确保应补尽补。",
-    "late-payment": "优化发放流程和资金拨付时序，确保在规定发放日前将补贴发放到位。",
-    "cert-mismatch": "与残联残疾人证信息比对，更正证号与身份证号不一致的记录。",
-    "phone-invalid": "补充完善受助人员联系方式，建立信息定期更新机制，便于政策告知和回访。",
-    "name-mismatch": "核对发放明细与花名册姓名不一致的记录，确保补贴发放到本人账户。",
+# Problems are grouped by theme; each theme states its cause in one sentence.
+THEME_CAUSES = {
+    "decision": "原因分析：项目单位立项前对补贴对象底数的摸查和论证不够扎实，绩效目标管理意识有待加强。",
+    "funds": "原因分析：预算测算对年内人员增减和各级资金安排考虑不够充分，资金管理的精细化程度有待提高。",
+    "management": "原因分析：管理制度的执行和过程资料留存不够到位，动态管理机制有待完善。",
+    "accuracy": "原因分析：资格审核和停发环节与低保、户籍、殡葬等信息的比对不够及时，发放前缺少逐人逐月校验。",
+    "timeliness": "原因分析：审核审批和资金拨付的时序衔接不够紧密。",
+    "records": "原因分析：台账录入缺少格式和校验控制，信息更新不够及时。",
+    "effect": "原因分析：对补贴效果的跟踪和服务对象意见的收集不够充分。",
 }
-# Recommendations for deductions on metric leaves, by metric id.
-ADVICE_BY_METRIC = {
-    "fund_arrival_rate": "加强与财政部门的沟通衔接，按预算和用款计划及时足额拨付资金。",
-    "budget_execution_rate": "提高预算编制精准度，以核定人数、补贴标准和各级配套资金为依据测算预算，加快执行进度，避免资金大额结余。",
-    "living_disbursement_rate": "做实年初摸底测算，按月动态掌握生活补贴对象增减，使预计发放与实际需要相符。",
-    "care_disbursement_rate": "做实年初摸底测算，按月动态掌握护理补贴对象增减，使预计发放与实际需要相符。",
-    "coverage_rate": "对应享受未发放的人员逐人核实，及时补发，确保应补尽补。",
-    "payment_accuracy_rate": "针对核查发现的发放错误逐笔整改，发放前增加资格、金额和重复发放校验。",
-    "on_time_rate": "优化发放流程，确保补贴在规定发放日前到账。",
-    "roster_accuracy_rate": "开展花名册信息专项清理，更正身份证号、证号、联系电话等错误信息，建立定期更新机制。",
-    "satisfaction_rate": "加强政策宣传和服务对象回访，畅通意见反馈渠道，针对不满意事项改进服务。",
-    "satisfaction_index": "加强政策宣传和服务对象回访，畅通意见反馈渠道，针对不满意事项改进服务。",
-}
-# Recommendations for other deductions, by a keyword found in the 一级 indicator's name.
-ADVICE_BY_LEVEL1 = (
-    ("决策", "加强项目前期论证和摸底调查，科学设置绩效目标和指标，做到目标明确、指标可衡量、预算测算有据。"),
-    ("过程", "完善资金和业务管理制度，规范会计核算和审核审批程序，做好定期复核并留存过程资料。"),
-    ("管理", "完善资金和业务管理制度，规范会计核算和审核审批程序，做好定期复核并留存过程资料。"),
-    ("产出", "加强发放过程管理，做到对象准确、标准准确、发放及时。"),
-    ("效益", "加强效果跟踪和满意度调查，建立补贴标准动态调整和部门数据比对等长效机制。"),
-    ("绩效", "加强效果跟踪和满意度调查，建立长效管理机制。"),
+# Aspects, in report order: (key, theme, what went wrong — joined into the problem title,
+# what to do in a word — joined into the recommendation title, what to do).
+ASPECTS = (
+    ("d.basis", "decision", "前期论证不够充分", "做实前期论证", "在立项和预算申报前开展对象摸底调查，形成书面论证材料，为预算测算提供依据"),
+    ("d.goals", "decision", "绩效目标设置不够规范", "科学设置绩效目标", "对照年度核定人数和资金量设置可衡量的产出、效益指标，使绩效目标与预算逐项对应"),
+    ("f.budget", "funds", "预算测算不够精准", "提高预算测算精准度", "以核定人数、补贴标准和各级配套资金为依据测算预算，按月跟踪执行进度，避免资金大额结余"),
+    ("f.arrival", "funds", "资金到位不足", "保障资金及时足额到位", "加强与财政部门的沟通衔接，按用款计划及时足额拨付资金"),
+    ("f.accounting", "funds", "会计核算不够规范", "规范会计核算", "严格专账管理，按补贴类型和资金级次分设明细账核算，加强财务审核"),
+    ("m.rules", "management", "管理制度不够健全", "健全管理制度", "补充完善实施细则和定期复核等管理制度，明确各环节责任"),
+    ("m.oversight", "management", "监管和过程留痕不足", "加强过程监管和留痕", "按规定开展定期资格复核，及时办理停发手续，做好审核、复核资料的整理归档"),
+    ("a.eligibility", "accuracy", "补贴对象认定不够精准", "严把对象认定关", "对相关人员逐一复核资格，不符合条件的立即停发，定期与低保、残联信息比对，发放前以花名册为准逐人校验"),
+    ("a.death", "accuracy", "停发不及时", "及时停发", "建立与殡葬、户籍死亡信息的按月比对机制，停发原因发生后次月即停发，已多发资金由本人或家属退回"),
+    ("a.amount", "accuracy", "发放金额存在差错", "确保发放金额准确", "按当月执行标准核对发放金额，发放系统设置同人同月唯一性控制，应发未发的逐人核实后补发"),
+    ("t.late", "timeliness", "补贴发放不够及时", "确保补贴按时发放", "优化审核和资金拨付时序，确保补贴在规定发放日前到账"),
+    ("r.ids", "records", "身份信息存在错误", "更正身份信息", "与公安户籍、残联信息比对后逐条更正，身份证号列统一设为文本格式，录入环节启用位数和校验位检查"),
+    ("r.rows", "records", "台账信息不完整", "补齐台账信息", "补齐缺失的必填信息和联系方式，建立数据报送前的完整性检查和定期更新机制"),
+    ("e.satisfaction", "effect", "服务对象满意度有待提高", "提升服务对象满意度", "加强政策宣传和服务对象回访，畅通意见反馈渠道，针对不满意事项改进服务"),
+    ("e.outcome", "effect", "项目效果有待巩固", "巩固项目效果", "跟踪补贴对象生活和照护状况，完善补贴标准动态调整和部门数据比对等长效机制"),
 )
-ADVICE_DEFAULT = "针对扣分原因逐项整改，补充完善相关制度和佐证材料。"
-ADVICE_CHECKLIST = "补齐未达到的事项：{items}。"
+# Which aspect an indicator belongs to, by a word in its name (then in its parents'
+# names), tried in this order; then by a word in its 一级 indicator's name.
+ASPECT_KEYWORDS = (
+    ("f.arrival", ("到位",)),
+    ("t.late", ("及时",)),
+    ("e.satisfaction", ("满意",)),
+    ("a.eligibility", ("认定", "资格")),
+    ("a.amount", ("标准执行", "准确", "金额")),
+    ("r.rows", ("台账", "信息")),
+    ("f.budget", ("预算编制", "测算", "预算", "执行率")),
+    ("f.accounting", ("合规", "核算", "财务", "会计", "支出", "资金")),
+    ("d.goals", ("目标", "指标", "可衡量")),
+    ("d.basis", ("论证", "立项", "必要", "可行", "依据")),
+    ("e.outcome", ("长效", "可持续", "效益", "效果", "生活", "照护", "覆盖")),
+    ("m.oversight", ("监管", "复核", "执行", "跟踪")),
+    ("m.rules", ("制度", "管理", "程序", "机制", "组织", "实施")),
+)
+ASPECT_BY_LEVEL1 = (("决策", "d.goals"), ("过程", "m.rules"), ("管理", "m.rules"), ("产出", "a.amount"),
+                    ("效益", "e.outcome"), ("绩效", "e.outcome"))
 
 # --- 七、其他需要说明的问题 --------------------------------------------------------------
 

@@ -1,11 +1,13 @@
-"""Problems and recommendations, derived — never written by hand:
+"""Problems and recommendations, derived — never written by hand — and grouped the way
+evaluators write them: by theme (前期论证和目标, 资金, 管理, 发放准确性, 及时性, 台账, 效益).
 
-- every scored leaf below its weight is a problem (its deduction, figures and basis);
-- every finding family at or above its threshold is a problem (count, persons, money);
-each with one recommendation chosen by finding code, metric, or the 一级 it belongs to."""
+Every deducted leaf and every finding family at or above its threshold (or carrying money)
+belongs to exactly one aspect of one theme; a theme with members is one problem, with its
+deductions, finding counts, persons and money, and one recommendation that names them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,90 +18,243 @@ from jixiao.narrative.mask import finding_message, mask_id
 from jixiao.narrative.sources import FindingFamily, Sources
 from jixiao.scoring.result import ScoredNode
 
-# A finding family becomes a problem at this many findings (errors always matter).
+# A finding family is a problem of its own at this many findings (errors always matter);
+# below it, it is still listed when it carries money or its theme is a problem anyway.
 THRESHOLD = {"error": 1, "warning": 5}
+SHORT_NAME = 3  # a leaf name this short is printed after its parent's name
+
+ASPECT_BY_METRIC = {
+    "fund_arrival_rate": "f.arrival",
+    "budget_execution_rate": "f.budget",
+    "living_disbursement_rate": "f.budget",
+    "care_disbursement_rate": "f.budget",
+    "coverage_rate": "a.amount",
+    "payment_accuracy_rate": "a.amount",
+    "on_time_rate": "t.late",
+    "roster_accuracy_rate": "r.rows",
+    "satisfaction_rate": "e.satisfaction",
+    "satisfaction_index": "e.satisfaction",
+}
+ASPECT_BY_CODE = {
+    "id-malformed": "r.ids", "id-checksum": "r.ids", "id-birthdate": "r.ids", "id-precision-lost": "r.ids",
+    "cert-mismatch": "r.ids", "name-mismatch": "r.ids", "row-rejected": "r.rows", "phone-invalid": "r.rows",
+    "duplicate-person": "a.eligibility", "not-eligible-living": "a.eligibility",
+    "not-eligible-care": "a.eligibility", "paid-not-on-roster": "a.eligibility",
+    "paid-after-death": "a.death", "paid-outside-entitlement": "a.death",
+    "double-payment": "a.amount", "amount-mismatch": "a.amount", "unpaid-month": "a.amount",
+    "late-payment": "t.late",
+}
+ASPECT_ORDER = [key for key, *_ in P.ASPECTS]
+THEME_OF = {key: theme for key, theme, *_ in P.ASPECTS}
+TITLE_OF = {key: title for key, _, title, _, _ in P.ASPECTS}
+HEAD_OF = {key: head for key, _, _, head, _ in P.ASPECTS}
+ACTION_OF = {key: action for key, *_, action in P.ASPECTS}
+THEME_ORDER = list(dict.fromkeys(THEME_OF.values()))
 
 
 @dataclass(frozen=True)
 class Problem:
+    """One theme's problem: what went wrong (title, body) and what to do (advice)."""
+
+    theme: str
     title: str
     body: tuple[str, ...]
+    advice_title: str
     advice: str
-    ref: str  # "leaf:B111" or "finding:paid-after-death"
-    points: Decimal | None = None  # the deduction, for leaf problems
-    family: FindingFamily | None = None
+    leaves: tuple[ScoredNode, ...] = ()  # the deducted leaves in this theme
+    families: tuple[FindingFamily, ...] = ()  # the finding families in this theme
 
+    @property
+    def ref(self) -> str:
+        return f"theme:{self.theme}"
 
-def level1_of(ev: Evaluation) -> dict[str, ScoredNode]:
-    """Leaf code → its 一级 indicator."""
-    out = {}
-    for top in ev.score.indicators:
-        for _, node in top.walk():
-            if node.is_leaf:
-                out[node.code] = top
-    return out
+    @property
+    def points(self) -> Decimal:
+        """The theme's deductions, summed over its leaves."""
+        return sum((leaf.weight - leaf.score for leaf in self.leaves if leaf.score is not None), Decimal(0))
 
 
 def deducted_leaves(ev: Evaluation) -> list[ScoredNode]:
     return [n for n in ev.score.leaves() if n.score is not None and n.score < n.weight]
 
 
+def paths(ev: Evaluation) -> dict[str, tuple[ScoredNode, ...]]:
+    """Leaf code → its ancestors and itself, 一级 first."""
+    out: dict[str, tuple[ScoredNode, ...]] = {}
+
+    def visit(node: ScoredNode, above: tuple[ScoredNode, ...]) -> None:
+        here = above + (node,)
+        if node.is_leaf:
+            out[node.code] = here
+        for child in node.children:
+            visit(child, here)
+
+    for top in ev.score.indicators:
+        visit(top, ())
+    return out
+
+
+def aspect_of_leaf(leaf: ScoredNode, path: tuple[ScoredNode, ...]) -> str:
+    """The aspect a leaf belongs to: by its metric, else a keyword in its own name, then in
+    its parents' names, then its 一级's name."""
+    if leaf.metric in ASPECT_BY_METRIC:
+        return ASPECT_BY_METRIC[leaf.metric]
+    for node in reversed(path):
+        for key, words in P.ASPECT_KEYWORDS:
+            if any(w in node.name for w in words):
+                return key
+    for word, key in P.ASPECT_BY_LEVEL1:
+        if word in path[0].name:
+            return key
+    return "m.rules"
+
+
+def listed(f: FindingFamily) -> bool:
+    return f.count >= THRESHOLD[f.severity] or bool(f.overpaid) or bool(f.underpaid)
+
+
 def derive(ev: Evaluation, src: Sources) -> list[Problem]:
-    tops = level1_of(ev)
-    problems = [_leaf_problem(ev, leaf, tops[leaf.code]) for leaf in deducted_leaves(ev)]
-    problems += [_family_problem(f) for f in src.families if f.count >= THRESHOLD[f.severity]]
+    by_path = paths(ev)
+    owner = {code: path[-2].name for code, path in by_path.items() if len(path) > 1}
+    leaves: dict[str, list[ScoredNode]] = {k: [] for k in ASPECT_ORDER}
+    families: dict[str, list[FindingFamily]] = {k: [] for k in ASPECT_ORDER}
+    for leaf in deducted_leaves(ev):
+        leaves[aspect_of_leaf(leaf, by_path[leaf.code])].append(leaf)
+    for f in src.families:
+        if listed(f):
+            families[ASPECT_BY_CODE[f.code]].append(f)
+    themes = {THEME_OF[k] for k in ASPECT_ORDER if leaves[k] or families[k]}
+    for f in src.families:  # minor families join a theme that is a problem anyway
+        if not listed(f) and THEME_OF[ASPECT_BY_CODE[f.code]] in themes:
+            families[ASPECT_BY_CODE[f.code]].append(f)
+    problems = []
+    for theme in THEME_ORDER:
+        keys = [k for k in ASPECT_ORDER if THEME_OF[k] == theme and (leaves[k] or families[k])]
+        if keys:
+            problems.append(_problem(ev, src, theme, keys, leaves, families, owner))
     return problems
 
 
-def _leaf_problem(ev: Evaluation, leaf: ScoredNode, top: ScoredNode) -> Problem:
+def _problem(ev: Evaluation, src: Sources, theme: str, keys: list[str], leaves: dict[str, list[ScoredNode]],
+             families: dict[str, list[FindingFamily]], owner: dict[str, str]) -> Problem:
+    all_leaves = tuple(leaf for k in keys for leaf in leaves[k])
+    all_families = tuple(f for k in keys for f in families[k])
+    body = []
+    if len(all_leaves) > 1:
+        points = sum((leaf.weight - leaf.score for leaf in all_leaves if leaf.score is not None), Decimal(0))
+        body.append(P.GROUP_POINTS.format(n=len(all_leaves), points=N.score(points)))
+    for i, k in enumerate(keys, 1):
+        text = P.NTH.format(n=P.cn_ordinal(i)) if len(keys) > 1 else ""
+        text += "".join(_leaf_sentence(ev, leaf, owner) for leaf in leaves[k])
+        if families[k]:
+            text += P.PROBLEM_FAMILIES.format(items=P.LIST_SEP.join(_family_item(f) for f in families[k]))
+            examples = _examples(families[k])
+            if examples:
+                text += P.PROBLEM_EXAMPLES.format(examples=examples)
+        body.append(text)
+    body.append(P.THEME_CAUSES[theme])
+    parts = [P.ADVICE_PART.format(nth=P.NTH.format(n=P.cn_ordinal(i)) if len(keys) > 1 else "",
+                                  evidence=P.LIST_SEP.join(_evidence(ev, leaves[k], families[k], owner)),
+                                  action=ACTION_OF[k])
+             for i, k in enumerate(keys, 1)]
+    money = _money_advice(src, all_families)
+    if money:
+        parts.append((P.NTH.format(n=P.cn_ordinal(len(parts) + 1)) if len(parts) > 1 else "") + money)
+    advice = P.ADVICE_LEAD.format(parts=P.CLAUSE_SEP.join(parts))
+    title = P.TITLE_SEP.join(TITLE_OF[k] for k in keys)
+    advice_title = P.TITLE_SEP.join(HEAD_OF[k] for k in keys)
+    return Problem(theme, title, tuple(body), advice_title, advice, all_leaves, all_families)
+
+
+def _context(leaf: ScoredNode, owner: dict[str, str]) -> str:
+    """The parent's name before a short leaf name that says little alone (论证决策“充分性”)."""
+    parent = owner.get(leaf.code, "")
+    return parent if len(leaf.name) <= SHORT_NAME and parent and parent != leaf.name else ""
+
+
+def _leaf_sentence(ev: Evaluation, leaf: ScoredNode, owner: dict[str, str]) -> str:
     assert leaf.score is not None
     points = leaf.weight - leaf.score
+    text = _context(leaf, owner) + P.PROBLEM_LEAF.format(name=leaf.name, code=leaf.code, weight=N.score(leaf.weight),
+                                 score=N.score(leaf.score), points=N.score(points))
+    reasons = []
     metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
     if metric is not None and metric.value is not None:
-        title = P.PROBLEM_METRIC_TITLE.format(metric=metric.name, value=N.rate(metric.value), name=leaf.name,
-                                              points=N.score(points))
-    else:
-        title = P.PROBLEM_DEDUCTION_TITLE.format(name=leaf.name, points=N.score(points))
-    body = [P.PROBLEM_DEDUCTION_BODY.format(name=leaf.name, code=leaf.code, weight=N.score(leaf.weight),
-                                            score=N.score(leaf.score), points=N.score(points))]
-    reason = leaf.basis
-    if not reason and metric is not None:
-        from jixiao.narrative.analysis import metric_sentence
-
-        reason = metric_sentence(metric) + P.COMPUTATION.format(detail=leaf.detail.rstrip("。"))
-    reason = reason or leaf.detail
-    if reason:
-        body.append(P.PROBLEM_REASON.format(reason=reason.rstrip("。") + "。"))
-    return Problem(title, tuple(body), _leaf_advice(leaf, top), f"leaf:{leaf.code}", points=points)
+        reasons.append(P.PROBLEM_METRIC.format(metric=metric.name, value=N.rate(metric.value)) + _inputs(metric))
+    if leaf.basis:
+        reasons.append(_without_deduction(leaf.basis, points))
+    elif leaf.kind == "checklist" and _failed(leaf):
+        reasons.append(P.PROBLEM_CHECKLIST.format(items=_failed(leaf)))
+    reason = P.TITLE_SEP.join(r for r in reasons if r)
+    return text + (P.PROBLEM_REASON.format(reason=reason) if reason else "") + "。"
 
 
-def _leaf_advice(leaf: ScoredNode, top: ScoredNode) -> str:
-    if leaf.metric and leaf.metric in P.ADVICE_BY_METRIC:
-        return P.ADVICE_BY_METRIC[leaf.metric]
-    if leaf.kind == "checklist" and "未达到：" in leaf.detail:
-        failed = leaf.detail.split("未达到：", 1)[1].rstrip("）)")
-        return P.ADVICE_CHECKLIST.format(items=failed)
-    for keyword, advice in P.ADVICE_BY_LEVEL1:
-        if keyword in top.name:
-            return advice
-    return P.ADVICE_DEFAULT
+def _inputs(metric) -> str:  # noqa: ANN001 - a MetricValue
+    """The figures behind a ratio, each named by its part of the formula: （实际支出…元，预算数…元）."""
+    labels = [part.strip() for part in metric.formula.split(" / ")]
+    if len(labels) != len(metric.inputs) or any(op in label for label in labels for op in "+×()（）-"):
+        return ""
+    pairs = [P.INPUT_PAIR.format(label=label, value=N.input_with_unit(key, value, P.YUAN))
+             for label, (key, value) in zip(labels, metric.inputs.items())]
+    return P.PROBLEM_METRIC_INPUTS.format(inputs=P.TITLE_SEP.join(pairs))
 
 
-def _family_problem(f: FindingFamily) -> Problem:
-    title = P.PROBLEM_FINDING_TITLE.format(title=f.title, n=N.count(f.count))
-    body = [P.PROBLEM_FINDING_BODY.format(title=f.title, n=N.count(f.count), meaning=f.meaning,
-                                          persons=N.count(f.persons))]
+def _without_deduction(basis: str, points: Decimal) -> str:
+    """The evaluator's basis without its closing '，扣2分' (the sentence already says it)."""
+    text = basis.strip().rstrip("。")
+    trimmed = re.sub(rf"[，,；;]\s*(酌情)?扣{re.escape(N.score(points))}分$", "", text)
+    return trimmed or text
+
+
+def _failed(leaf: ScoredNode) -> str:
+    if "未达到：" not in leaf.detail:
+        return ""
+    return leaf.detail.split("未达到：", 1)[1].rstrip("）)")
+
+
+def _family_item(f: FindingFamily) -> str:
     money = ""
     if f.overpaid:
-        money += P.PROBLEM_MONEY_OVER.format(amount=N.money(f.overpaid))
+        money += P.FAMILY_OVER.format(amount=N.money(f.overpaid))
     if f.underpaid:
-        money += P.PROBLEM_MONEY_UNDER.format(amount=N.money(f.underpaid))
-    if money:
-        body.append(money)
-    examples = [P.PROBLEM_EXAMPLE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—",
-                                         person=mask_id(x.person_id) if x.person_id else "",
-                                         period=x.period, message=finding_message(x)).replace("  ", " ")
-                for x in f.examples[:2]]
-    if examples:
-        body.append(P.PROBLEM_EXAMPLES.format(examples="；".join(examples)))
-    return Problem(title, tuple(body), P.ADVICE_BY_CODE[f.code], f"finding:{f.code}", family=f)
+        money += P.FAMILY_UNDER.format(amount=N.money(f.underpaid))
+    return P.FAMILY_ITEM.format(title=f.title, n=N.count(f.count), persons=N.count(f.persons), money=money)
+
+
+def _examples(families: list[FindingFamily]) -> str:
+    """Up to two masked examples, from the families with the most money, then the most rows."""
+    ranked = sorted(families, key=lambda f: (-(f.overpaid + f.underpaid), -f.count))
+    picks = [f.examples[0] for f in ranked if f.examples][:2]
+    return P.CLAUSE_SEP.join(P.PROBLEM_EXAMPLE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—",
+                                             person=mask_id(x.person_id) if x.person_id else "",
+                                             period=x.period, message=finding_message(x))
+                    .replace("   ", " ").replace("  ", " ") for x in picks)
+
+
+def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[FindingFamily],
+              owner: dict[str, str]) -> list[str]:
+    out = []
+    for leaf in leaves:
+        assert leaf.score is not None
+        metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
+        if metric is not None and metric.value is not None:
+            out.append(P.EVIDENCE_METRIC.format(metric=metric.name, value=N.rate(metric.value)))
+        elif leaf.kind == "checklist" and _failed(leaf):
+            out.append(_context(leaf, owner) + P.EVIDENCE_CHECKLIST.format(name=leaf.name, items=_failed(leaf)))
+        elif leaf.kind != "findings" or not families:
+            out.append(_context(leaf, owner) + P.EVIDENCE_LEAF.format(name=leaf.name,
+                                                                      points=N.score(leaf.weight - leaf.score)))
+    out += [P.EVIDENCE_FAMILY.format(title=f.title, n=N.count(f.count)) for f in families]
+    return out
+
+
+def _money_advice(src: Sources, families: tuple[FindingFamily, ...]) -> str:
+    """Recovering and repaying money, when this theme holds all the money the audit found
+    (so the totals printed are the audit's own)."""
+    over = sum((f.overpaid for f in families), Decimal(0))
+    under = sum((f.underpaid for f in families), Decimal(0))
+    if not over or over != src.overpaid or under != src.underpaid:
+        return ""
+    if under:
+        return P.ADVICE_MONEY.format(over=N.money(over), under=N.money(under))
+    return P.ADVICE_MONEY_OVER.format(over=N.money(over))

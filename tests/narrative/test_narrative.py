@@ -1,5 +1,6 @@
-"""The narrative from a facts-only evaluation (Sanxiang 2022): problems come from every
-deduction, each with a recommendation; the working papers cover every leaf."""
+"""The narrative from a facts-only evaluation (Sanxiang 2022): every deduction is in one
+problem, grouped by theme, each group with one recommendation; the analysis follows the
+four-level tree; the working papers cover every leaf."""
 
 from __future__ import annotations
 
@@ -31,14 +32,48 @@ def doc(ev):
     return build_document(ev, today=dt.date(2023, 11, 1))
 
 
-def test_every_deduction_is_a_problem_with_advice(ev):
+def test_deductions_are_grouped_by_theme_each_in_one_problem(ev):
     problems = derive(ev, gather(ev))
-    deducted = [n.code for n in ev.score.leaves() if n.score < n.weight]
-    assert [p.ref for p in problems] == [f"leaf:{c}" for c in deducted]
-    assert deducted == ["A111", "A122", "A123", "B111", "B121", "B221", "C211", "C212", "D121"]
-    assert all(p.advice for p in problems)
-    b111 = next(p for p in problems if p.ref == "leaf:B111")
-    assert b111.points == Decimal("2.6") and "57.59%" in b111.title
+    assert [p.theme for p in problems] == ["decision", "funds", "management", "effect"]
+    assert [[n.code for n in p.leaves] for p in problems] == [
+        ["A111", "A122", "A123"], ["B111", "C211", "C212", "B121"], ["B221"], ["D121"]]
+    deducted = sorted(n.code for n in ev.score.leaves() if n.score < n.weight)
+    assert sorted(n.code for p in problems for n in p.leaves) == deducted
+    assert [p.points for p in problems] == [Decimal(4), Decimal("5.6"), Decimal(2), Decimal("2.5")]
+    assert all(not p.families for p in problems)  # facts only: no audit, no findings
+
+
+def test_each_group_states_its_deductions_and_one_recommendation_with_its_figures(ev):
+    problems = derive(ev, gather(ev))
+    advice = [p.advice for p in problems]
+    assert len(set(advice)) == len(advice)
+    parts = [part for a in advice for part in a.split("；")]
+    assert len(set(parts)) == len(parts)
+    funds = problems[1]
+    text = "".join(funds.body)
+    assert "“资金支出率”（B111）分值6分，得分3.4分，扣2.6分" in text
+    assert "本方面4项指标合计扣5.6分" in text
+    assert "实际支出1,266,901.00元，预算数2,200,000.00元" in text
+    assert "预算执行率57.59%、生活补贴发放率71.94%、护理补贴发放率88.85%" in funds.advice
+    assert "目标设置“合理性”扣1分" in problems[0].advice
+
+
+def test_analysis_follows_the_tree_at_every_depth(ev, doc):
+    blocks = list(doc.blocks)
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "四、绩效评价指标分析")
+    end = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.startswith("五、"))
+    part = blocks[start:end]
+    text = "\n".join(b.text for b in part if isinstance(b, (Heading, Paragraph)))
+    nodes = next(p for p in part if isinstance(p, Paragraph) and p.label == "node:B11")
+    assert nodes.text == "（1）资金支付（分值6分，得分3.4分）" and nodes.style == "bold"
+    for depth, node in ev.score.walk():
+        assert f"{node.name}（分值{node.weight:f}分，得分{node.score.normalize():f}分）" in text, (depth, node.code)
+    assert "①资金支出率（分值6分，得分3.4分）。" in text
+    # a 三级 whose only item has its name is printed once, as that item
+    assert "（2）支出规范性（分值6分，得分5分）。本项目预算未发生调整" in text
+    assert text.count("支出规范性（分值6分") == 1
+    order = [b.label.split(":")[1] for b in part if isinstance(b, Paragraph) and b.label.startswith(("node:", "leaf:"))]
+    assert order[:4] == ["A11", "A111", "A12", "A121"]
 
 
 def test_outline_follows_the_national_template(doc):
