@@ -242,3 +242,28 @@ def test_audit_flags_amount_mismatch_at_the_wide_row(fx, rng):
     assert mismatches == [("payments", 7, b, "护理补贴", "2022-02", Decimal("-10.00"))]
     assert [f for f in result.findings if f.code == "double-payment"] == []
     assert result.rows["payments"] == {"read": 5, "loaded": 4, "skipped": 1, "rejected": 0}
+
+
+@pytest.mark.parametrize("header, subsidy", [
+    ("生活补贴（元）", "生活补贴"), ("困难残疾人生活补贴", "生活补贴"), ("生活补贴金额", "生活补贴"),
+    ("护理补贴", "护理补贴"), ("重度残疾人护理补贴（万元）", "护理补贴"), ("护理补贴金额", "护理补贴"),
+    ("living", "生活补贴"), ("合计", None), ("生活护理补贴合计", None), ("两项补贴", None),
+    ("生活补贴标准", None), ("护理补贴起始月份", None), ("重度残疾人护理补贴发放花名册", None),
+])
+def test_amount_column_names_exactly_one_subsidy(header, subsidy):
+    from jixiao.ingest.headers import header_key
+    from jixiao.ingest.wide import subsidy_column
+
+    assert subsidy_column(header_key(header)[0]) == subsidy
+
+
+def test_wide_parquet(fx, rng):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pid = make_id(rng)
+    pq.write_table(pa.table({"身份证号": [pid], "所属月份": ["2022-04"], "生活补贴": ["88"], "护理补贴": [None],
+                             "预算数": ["1"]}), fx.path("发放.parquet"))
+    fx.use("payments", "发放.parquet")
+    fx.load()
+    assert fx.query("SELECT _row, person_id, subsidy, amount FROM payments") == [(2, pid, "生活补贴", Decimal("88.00"))]
