@@ -1,5 +1,6 @@
 """A few SQL statements per table turn staged text (_row, _idnum, c0..cN) into typed values,
-each row's status (loaded / blank / total / rejected) and its rejection reasons.
+each row's status (loaded / blank / total / rejected, and for a wide sheet nothing:
+every amount 0) and its rejection reasons.
 
 The result, `_norm`, is what load.py inserts into the store, turns into findings and
 counts. Layers: t_* cleaned text → v_* typed values → reasons and status."""
