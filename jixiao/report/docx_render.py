@@ -96,6 +96,8 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
                 para.paragraph_format.first_line_indent = Pt(0)
             if block.style == "center":
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if block.style == "bold":  # an item heading inside a section: kept with what follows
+                para.paragraph_format.keep_with_next = True
             run = para.add_run(scrub(block.text))
             set_font(run, BODY_FONT, 12 if block.style == "note" else None, block.style == "bold" or None)
         elif isinstance(block, Table):
