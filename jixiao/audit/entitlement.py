@@ -41,12 +41,13 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     r = ctx.roster()
     pairs = r.select("person_id", "subsidy").distinct().mutate(on_roster=ibis.literal(True))
     covered = x.semi_join(r, [x.person_id == r.person_id, x.subsidy == r.subsidy,
-                              r.start_mi <= x.mi, x.mi <= r.end_mi]).select("_row", "mi")
+                              r.start_mi <= x.mi, x.mi <= r.end_mi]).select("_row", "subsidy", "mi").distinct()
     covered = covered.mutate(covered=ibis.literal(True))
     d = ctx.deaths().select("person_id", "death_mi", "death_date")
 
     j = x.left_join(pairs, ["person_id", "subsidy"]).drop("person_id_right", "subsidy_right")
-    j = j.left_join(covered, ["_row", "mi"]).drop("_row_right", "mi_right")
+    # a wide ledger row holds one payment per subsidy under the same _row
+    j = j.left_join(covered, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
     j = j.left_join(d, "person_id").drop("person_id_right")
     w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
     j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))

@@ -52,7 +52,7 @@ def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Deci
     sums = p.aggregate(
         living=p.amount.sum(where=p.subsidy == LIVING),
         care=p.amount.sum(where=p.subsidy == CARE),
-        dated=p.paid_on.count(),
+        dated=p._row.nunique(where=p.paid_on.notnull()),  # source rows, as findings count them
     ).to_pyarrow().to_pylist()[0]
     payments = acc["loaded"] + acc["rejected"]
     error_rows = _rows_with(f, "payments", ERROR_CODES).execute()

@@ -214,9 +214,6 @@ payments = "data/发放明细.xlsx"
 """
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "audit/entitlement.py joins covered months on (_row, mi): the living and care payments of one wide row"
-    " share _row, so each payment-month is doubled and ranked 'double'; it needs (_row, subsidy, mi)"))
 def test_audit_flags_amount_mismatch_at_the_wide_row(fx, rng):
     from jixiao.audit.run import audit_workspace
 
