@@ -30,6 +30,7 @@ class Project:
     region_code: str = ""
     commissioner: str = ""
     evaluator: str = ""
+    report_date: dt.date | None = None  # 报告日期 on the cover; None = the day it is written
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class _Reader:
     def project(self, t: dict) -> Project | None:
         s = "project"
         self.unknown_keys(t, s, {"name", "region", "region_code", "year", "unit", "commissioner",
-                                 "evaluator", "base_date"})
+                                 "evaluator", "base_date", "report_date"})
         name, region, unit = (self.text(t, s, k, True) for k in ("name", "region", "unit"))
         year = t.get("year")
         if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
@@ -162,18 +163,25 @@ class _Reader:
         code = self.text(t, s, "region_code", False)
         if code and not re.fullmatch(r"\d{6}", code):
             self.bad(s, "region_code", f"应为 6 位行政区划代码，而不是 '{code}'")
-        base = t.get("base_date", f"{year}-12-31")
-        if isinstance(base, str):
-            try:
-                base = dt.date.fromisoformat(base)
-            except ValueError:
-                self.bad(s, "base_date", f"日期 '{base}' 无法识别，应为 YYYY-MM-DD")
-                base = dt.date(year, 12, 31)
-        elif not isinstance(base, dt.date) or isinstance(base, dt.datetime):
-            self.bad(s, "base_date", "应为日期，如 2022-12-31")
-            base = dt.date(year, 12, 31)
+        base = self.date(t, s, "base_date") or dt.date(year, 12, 31)
         return Project(name, region, year, unit, base, code,
-                       self.text(t, s, "commissioner", False), self.text(t, s, "evaluator", False))
+                       self.text(t, s, "commissioner", False), self.text(t, s, "evaluator", False),
+                       self.date(t, s, "report_date"))
+
+    def date(self, t: dict, section: str, key: str) -> dt.date | None:
+        value = t.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.bad(section, key, f"日期 '{value}' 无法识别，应为 YYYY-MM-DD")
+                return None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            self.bad(section, key, "应为日期，如 2022-12-31")
+            return None
+        return value
 
     def framework(self, root: Path, t: dict) -> tuple[Path | None, str | None]:
         s = "framework"

@@ -40,6 +40,7 @@ unit = "（请填写项目单位）"          # 项目单位
 # commissioner = ""                # 委托方（可选）
 # evaluator = ""                   # 评价机构（可选）
 base_date = "{year}-12-31"           # 评价基准日
+# report_date = "{next_year}-03-31"  # 报告封面日期（可选；不写则为出具报告当天）
 
 [framework]
 builtin = "national-2020"            # 内置指标体系；也可改为 path = "framework.yaml"
@@ -84,7 +85,7 @@ def create_workspace(folder: str | Path) -> list[Path]:
     year = dt.date.today().year - 1
     data = "\n".join(f'{t:<8} = "{p}"' for t, p in FILES.items())
     written = [root / "evaluation.toml", root / "judgments.yaml"]
-    written[0].write_text(TOML.format(year=year, data=data), encoding="utf-8")
+    written[0].write_text(TOML.format(year=year, next_year=year + 1, data=data), encoding="utf-8")
     written[1].write_text(JUDGMENTS, encoding="utf-8")
     for table, rel in FILES.items():
         target = root / rel

@@ -39,5 +39,5 @@ def build_document(ev: Evaluation, src: Sources | None = None, today: dt.date | 
     annexes.checks(b, ev, src)
     annexes.survey(b, ev)
     annexes.papers(b, ev, src)
-    cover = intro.cover(ev, today or dt.date.today())
+    cover = intro.cover(ev, today or ev.workspace.project.report_date or dt.date.today())
     return Document(cover, tuple(b.blocks), P.PAGE)

@@ -105,3 +105,11 @@ def test_no_data_no_invented_figures(doc):
     labels = [b.label for b in doc.blocks if isinstance(b, (Paragraph, Table))]
     assert "not-provided" in labels
     assert not [b for b in doc.blocks if isinstance(b, Table) and b.label in ("findings", "payments", "rows")]
+
+
+def test_cover_date_is_the_workspace_report_date_when_given(ev):
+    import dataclasses
+    project = dataclasses.replace(ev.workspace.project, report_date=dt.date(2023, 11, 30))
+    dated = dataclasses.replace(ev, workspace=dataclasses.replace(ev.workspace, project=project))
+    assert "2023年11月30日" in build_document(dated).cover.date
+    assert "2023年11月1日" in build_document(ev, today=dt.date(2023, 11, 1)).cover.date

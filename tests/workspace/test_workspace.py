@@ -98,3 +98,14 @@ def test_unknown_builtin_lists_the_known_ones(tmp_path):
         'roster = "data/花名册.xlsx#名单"', "")
     with pytest.raises(WorkspaceError, match="national-2020"):
         load_workspace(write(tmp_path, text))
+
+
+def test_report_date_is_optional_and_checked(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "花名册.xlsx").write_bytes(b"")
+    text = GOOD.replace('unit = "某局"', 'unit = "某局"\nreport_date = "2023-03-31"')
+    assert load_workspace(write(tmp_path, text)).project.report_date == dt.date(2023, 3, 31)
+    assert load_workspace(write(tmp_path, GOOD)).project.report_date is None
+    with pytest.raises(WorkspaceError) as caught:
+        load_workspace(write(tmp_path, GOOD.replace('unit = "某局"', 'unit = "某局"\nreport_date = "2023年3月"')))
+    assert ("[project]", "report_date") in {(p.where, p.key) for p in caught.value.problems}
