@@ -102,3 +102,20 @@ def test_the_self_check_catches_a_wrong_number(report, case):
     assert right in text
     with pytest.raises(AssertionError):
         check_text(ev, text.replace(right, wrong), "tampered")
+
+
+def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(report):
+    """The cover carries no number; the page after it is 第1页, as in the docx, and every
+    contents entry points at the page where its heading is printed."""
+    import re
+    import subprocess
+
+    _, files = report
+    pages = subprocess.run(["pdftotext", "-layout", str(files.pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")
+    numbers = [re.findall(r"第(\d+)页", page) for page in pages[:4]]
+    assert numbers[0] == [] and numbers[1][-1] == "1" and numbers[2][-1] == "2"
+    entry = re.search(r"一、基本情况[ .…]+(\d+)", pages[1])
+    assert entry is not None
+    printed_on = next(i for i, page in enumerate(pages) if re.search(r"^\s*一、基本情况\s*$", page, re.M))
+    assert re.findall(r"第(\d+)页", pages[printed_on])[-1] == entry.group(1)
