@@ -20,7 +20,7 @@ COVER_LABELS = {
 COVER_DATE = "报告生成日期：{date}"
 DATE = "{y}年{m}月{d}日"
 TOC_TITLE = "目　　录"
-TOC_PLACEHOLDER = "（目录：在 Word 中右键此处选择“更新域”即可生成页码）"
+TOC_PLACEHOLDER = "（以上为目录标题；在 Word 或 WPS 中右键此处选择“更新域”即可生成页码）"
 PAGE = "第 {page} 页"
 
 # --- the outline ---------------------------------------------------------------------

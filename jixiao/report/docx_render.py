@@ -80,7 +80,8 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
             para = d.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             set_font(para.add_run(block.title), HEI, 16)
-            _toc_field(d.add_paragraph(), block.placeholder)
+            headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level <= 2]
+            _toc_field(d.add_paragraph(), block.placeholder, headings)
         elif isinstance(block, PageBreak):
             d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Heading):
@@ -200,8 +201,9 @@ def _shade(cell: Any, colour: str) -> None:
                                                qn("w:fill"): colour}))
 
 
-def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
-    """A complex field: begin, instruction, separate, the text shown until updated, end."""
+def _field(paragraph: Any, instruction: str, shown: str | list[str]) -> None:
+    """A complex field: begin, instruction, separate, what is shown until updated (lines
+    joined by line breaks), end."""
     from docx.oxml.ns import qn
 
     def fld(kind: str) -> Any:
@@ -216,12 +218,23 @@ def _field(paragraph: Any, instruction: str, placeholder: str) -> None:
     instr.text = f" {instruction} "
     run._r.append(instr)
     fld("separate")
-    set_font(paragraph.add_run(placeholder), BODY_FONT, 12)
+    lines = [shown] if isinstance(shown, str) else shown
+    for i, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        set_font(run, BODY_FONT, 12)
+        if i < len(lines) - 1:
+            run.add_break()
     fld("end")
 
 
-def _toc_field(paragraph: Any, placeholder: str) -> None:
-    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', placeholder)
+def _toc_field(paragraph: Any, hint: str, headings: list[Heading]) -> None:
+    """Word's TOC field over heading levels 1–2. Until the field is updated (Word asks on
+    opening) it shows the headings themselves, then the hint on how to add page numbers."""
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    lines = [("\u3000\u3000" if h.level == 2 else "") + scrub(h.text) for h in headings]
+    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', lines + [hint])
 
 
 def _page_numbers(section: Any, template: str) -> None:

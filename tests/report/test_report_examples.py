@@ -119,3 +119,16 @@ def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(re
     assert entry is not None
     printed_on = next(i for i, page in enumerate(pages) if re.search(r"^\s*一、基本情况\s*$", page, re.M))
     assert re.findall(r"第(\d+)页", pages[printed_on])[-1] == entry.group(1)
+
+
+def test_docx_contents_field_lists_the_headings_before_word_updates_it(report):
+    import docx
+
+    _, files = report
+    paragraphs = docx.Document(str(files.docx)).paragraphs
+    toc = next(p for p in paragraphs if "TOC" in "".join(t.text or "" for t in p._p.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")))
+    headings = [p.text for p in paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    assert len(headings) >= 10
+    for heading in headings:
+        assert heading.strip() in toc.text
