@@ -20,6 +20,7 @@ class MetricValue:
     inputs: Mapping[str, Decimal] = field(default_factory=dict)
     source: str = "facts"  # facts: computed from facts · given: stated in facts · data: from the tables
     note: str = ""
+    stated: tuple[str, ...] = ()  # with source "data": the inputs that came from facts instead
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,14 @@ def compute_metrics(facts: Mapping[str, Decimal],
             denominator = inputs[metric.inputs[-1]]
             from_data = any(name in figures and name not in facts for name in inputs)
             source = "data" if from_data else "facts"
+            stated = tuple(name for name in inputs if name in facts) if from_data else ()
             if denominator == 0:
                 computed = MetricValue(metric_id, metric.name, metric.formula, None, inputs, source,
-                                       f"{INPUT_NAMES.get(metric.inputs[-1], metric.inputs[-1])}为 0，无法计算")
+                                       f"{INPUT_NAMES.get(metric.inputs[-1], metric.inputs[-1])}为 0，无法计算",
+                                       stated)
             else:
-                computed = MetricValue(metric_id, metric.name, metric.formula, metric.fn(**inputs), inputs, source)
+                computed = MetricValue(metric_id, metric.name, metric.formula, metric.fn(**inputs), inputs, source,
+                                       stated=stated)
         elif metric_id in data_metrics:
             computed = MetricValue(metric_id, metric.name, metric.formula, data_metrics[metric_id], {}, "data")
 

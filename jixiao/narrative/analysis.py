@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jixiao.evaluation import Evaluation
 from jixiao.metrics.compute import MetricValue
+from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
 from jixiao.narrative.builder import Builder
@@ -81,7 +82,17 @@ def metric_sentence(m: MetricValue) -> str:
     values = [N.input_with_unit(k, v, P.YUAN) for k, v in m.inputs.items()]
     expr = " / ".join(values) + (" / 100" if m.id == "satisfaction_index" else "")
     return P.FORMULA.format(metric=m.name, formula=m.formula, expr=expr, value=N.rate(m.value)) + \
-        P.METRIC_SOURCE[m.source] + "。"
+        metric_source(m) + "。"
+
+
+def metric_source(m: MetricValue) -> str:
+    """Where the figures of a computed metric come from: the tables, the unit's facts, or both."""
+    if m.source != "data":
+        return P.METRIC_SOURCE[m.source]
+    text = P.METRIC_DATA_SOURCE.get(m.id, P.METRIC_SOURCE["data"])
+    if m.stated:
+        text += P.METRIC_STATED_INPUTS.format(names="、".join(INPUT_NAMES.get(k, k) for k in m.stated))
+    return text
 
 
 def leaf_paragraphs(ev: Evaluation, leaf: ScoredNode) -> list[str]:

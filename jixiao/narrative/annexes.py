@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jixiao.evaluation import Evaluation
 from jixiao.findings import CODES
+from jixiao.metrics.compute import MetricValue
 from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
@@ -49,6 +50,13 @@ def scores(b: Builder, ev: Evaluation) -> None:
             align="llrrllL", label="scores", bold_rows=tuple(bold))
 
 
+def metric_source_short(m: MetricValue) -> str:
+    """The 来源 cell of the metrics table."""
+    if m.source == "data":
+        return P.METRIC_DATA_SOURCES.get(m.id, P.METRIC_SOURCES["data"])
+    return P.METRIC_SOURCES.get(m.source, m.source)
+
+
 def base(b: Builder, ev: Evaluation, src: Sources) -> None:
     b.annex(annex_number("base"), "base")
     metrics = [m for m in ev.score.metrics.values()]
@@ -57,7 +65,7 @@ def base(b: Builder, ev: Evaluation, src: Sources) -> None:
         for m in metrics:
             inputs = "；".join(P.INPUT_ITEM.format(name=INPUT_NAMES.get(k, k), value=N.input_with_unit(k, v, P.YUAN))
                               for k, v in m.inputs.items())
-            rows.append((m.name, m.formula, inputs, N.rate(m.value), P.METRIC_SOURCES.get(m.source, m.source)))
+            rows.append((m.name, m.formula, inputs, N.rate(m.value), metric_source_short(m)))
         b.table(P.METRICS_TABLE, P.METRICS_HEADERS, rows, widths=(2.2, 3.5, 4.5, 1.5, 1.8), align="lllrl",
                 label="metrics")
     if src.payments:

@@ -179,6 +179,20 @@ FORMULA_GIVEN = "{metric}为{value}（{note}）。"
 FORMULA_NONE = "{metric}无法计算：{note}。"
 METRIC_SOURCE = {"facts": "数据来自项目单位提供的汇总数", "given": "指标值由项目单位直接提供",
                  "data": "数据由逐条核查后的业务数据计算"}
+# where a metric computed from data (source "data") takes its figures
+METRIC_DATA_SOURCE = {
+    "fund_arrival_rate": "数据由资金收支记录汇总计算",
+    "budget_execution_rate": "数据由资金收支记录汇总计算",
+    "living_disbursement_rate": "实际发放金额由逐条核查后的发放明细汇总",
+    "care_disbursement_rate": "实际发放金额由逐条核查后的发放明细汇总",
+    "coverage_rate": "数据由花名册与发放明细逐人逐月比对计算",
+    "payment_accuracy_rate": "数据由发放明细逐笔核查计算",
+    "on_time_rate": "数据由发放明细逐笔比对发放日期计算",
+    "roster_accuracy_rate": "数据由花名册逐条核查计算",
+    "satisfaction_rate": "数据来自问卷调查的有效回答",
+    "satisfaction_index": "数据来自问卷调查的有效回答",
+}
+METRIC_STATED_INPUTS = "，{names}取自项目单位提供的数字"
 COMPUTATION = "按评分标准计算：{detail}。"
 BASIS = "{basis}"
 DEDUCTED = "扣{points}分。"
@@ -304,6 +318,8 @@ PENDING_SCORE = "待评"
 METRICS_TABLE = "表{n} 绩效指标计算表"
 METRICS_HEADERS = ("指标", "计算公式", "计算数据", "指标值", "数据来源")
 METRIC_SOURCES = {"facts": "项目单位提供", "given": "项目单位直接提供", "data": "业务数据计算"}
+METRIC_DATA_SOURCES = {"fund_arrival_rate": "资金收支记录", "budget_execution_rate": "资金收支记录",
+                       "satisfaction_rate": "问卷调查", "satisfaction_index": "问卷调查"}
 INPUT_ITEM = "{name} {value}"
 BASE_NONE = "未提供可列示的基础数据。"
 

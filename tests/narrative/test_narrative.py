@@ -113,3 +113,20 @@ def test_cover_date_is_the_workspace_report_date_when_given(ev):
     dated = dataclasses.replace(ev, workspace=dataclasses.replace(ev.workspace, project=project))
     assert "2023年11月30日" in build_document(dated).cover.date
     assert "2023年11月1日" in build_document(ev, today=dt.date(2023, 11, 1)).cover.date
+
+
+def test_a_computed_metric_names_where_its_figures_come_from():
+    from jixiao.metrics.compute import MetricValue
+    from jixiao.narrative.analysis import metric_sentence
+
+    survey = MetricValue("satisfaction_rate", "满意率", "(非常满意 + 满意) / 有效回答数", Decimal("0.8"),
+                         {"answers_satisfied": Decimal(80), "answers_valid": Decimal(100)}, "data")
+    assert "问卷调查" in metric_sentence(survey) and "逐条核查" not in metric_sentence(survey)
+    mixed = MetricValue("living_disbursement_rate", "生活补贴发放率", "生活补贴实际发放金额 / 年初预计发放金额",
+                        Decimal("0.9"), {"living_paid": Decimal(90), "living_planned": Decimal(100)}, "data",
+                        stated=("living_planned",))
+    assert "发放明细" in metric_sentence(mixed)
+    assert "生活补贴年初预计发放金额取自项目单位提供的数字" in metric_sentence(mixed)
+    facts = MetricValue("fund_arrival_rate", "资金到位率", "实际到位资金 / 预算数", Decimal(1),
+                        {"allocated": Decimal(5), "budget": Decimal(5)}, "facts")
+    assert "项目单位提供的汇总数" in metric_sentence(facts)
