@@ -48,3 +48,10 @@ def test_missing_workspace_exits_2(tmp_path):
     result = runner.invoke(app, ["score", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "工作区目录不存在" in result.stderr
+
+
+def test_version_prints_the_package_version():
+    from jixiao import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"jixiao {__version__}"

@@ -19,8 +19,17 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from jixiao import __version__
+
+        print(f"jixiao {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="打印版本号后退出")) -> None:
     """绩效：从项目自身数据完成补贴项目绩效评价。"""
 
 
