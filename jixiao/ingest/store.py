@@ -35,21 +35,48 @@ def schema_version() -> str:
 
 def open_store(ws: Workspace, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the workspace's store. Writable connections create the store and
-    its tables if needed; read-only needs a store that `load_data` already made."""
+    its tables if needed; read-only needs a store that `load_data` already made. The store
+    is a cache of the input files: one that is damaged or made by another version is
+    rebuilt; one that another jixiao process holds is an error naming that."""
     path = store_path(ws)
     if read_only:
         if not path.is_file():
             raise DataError(f"尚未读取数据：{path} 不存在（请先运行 jixiao check {ws.root}）")
-        return duckdb.connect(str(path), read_only=True)
+        return _connect(path, read_only=True)
     ws.out.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
-    if _stale(con):
-        con.close()
-        path.unlink()
+    try:
+        con = _connect(path)
+        stale = _stale(con)
+    except _Damaged:
+        con, stale = None, True
+    if stale:
+        if con is not None:
+            con.close()
+        path.unlink(missing_ok=True)
         Path(f"{path}.wal").unlink(missing_ok=True)
-        con = duckdb.connect(str(path))
+        con = _connect(path)
     _create(con)
     return con
+
+
+class _Damaged(Exception):
+    """The store file is not a DuckDB database this version can open."""
+
+
+def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DataError(f"数据库 {path} 正被另一个 jixiao 进程使用；请等它结束后再运行"
+                            "（同一工作区不能同时运行两个命令）") from None
+        if read_only:
+            raise DataError(f"数据库 {path} 已损坏或由其他版本生成，请重新运行 jixiao check 读取数据") from None
+        raise _Damaged() from exc
+    except duckdb.Error as exc:
+        if read_only:
+            raise DataError(f"数据库 {path} 已损坏或由其他版本生成，请重新运行 jixiao check 读取数据") from None
+        raise _Damaged() from exc
 
 
 def configure(con: duckdb.DuckDBPyConnection, temp_dir: Path) -> None:

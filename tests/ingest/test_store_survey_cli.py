@@ -131,3 +131,30 @@ def test_init_makes_a_workspace_that_loads_and_templates_with_dropdowns(tmp_path
     header = read_workbook(target / "data" / "花名册.xlsx", None).rows[0]
     assert header == [f.headers[0] for f in TABLE_FIELDS["roster"]]
     assert run_cli("init", str(target)).exit_code == 2  # never overwrites
+
+
+def test_a_damaged_store_is_rebuilt_and_a_held_one_is_a_clear_error(fx, rng):
+    import subprocess
+    import sys
+
+    import pytest
+
+    from jixiao.errors import DataError
+    from jixiao.ingest.store import open_store, store_path
+
+    write_csv(fx, "死亡.csv", ["身份证号,死亡日期", f"{make_id(rng)},2022-03-05"])
+    fx.use("deaths", "死亡.csv")
+    path = store_path(fx.ws)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"garbage, not a database")
+    assert fx.load().counts["deaths"].loaded == 1  # the store is a cache: rebuilt
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                               f"c = duckdb.connect({str(path)!r}); print('ready', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DataError, match="另一个 jixiao 进程"):
+            open_store(fx.ws)
+    finally:
+        holder.kill()
+        holder.wait()
