@@ -160,6 +160,10 @@ def _find_wide(grid: Sequence[Sequence[str]], fields: Sequence[Field], form: Wid
     amounts = _wide_matches(cells, aliases, form.classify)
     if not amounts or any(f.required and f.name not in columns for f in rest):
         return None
+    above = grid[last - 1] if last > 0 else []
+    if _row_matches([above[i] if i < len(above) else "" for i, _ in amounts],
+                    _aliases([f for f in fields if f.name == form.target])):
+        return None  # an "amount header" under 补贴类型 / 类型 is a data value: the long layout lacks a column
     factors = _factors(grid, rest, last, cells, columns)
     default = _title_unit(grid[:last])
     wide = tuple(WideColumn(f"w{n}", i, cells[i], value, header_key(cells[i])[1] or default)

@@ -145,6 +145,26 @@ def test_neither_layout_names_file_sheet_headers_and_the_wide_form(fx, rng):
     assert "宽表" in problems[1].message and "生活补贴（元）" in problems[1].message
 
 
+@pytest.mark.parametrize("table, headers, row, missing", [
+    ("payments", ["身份证号", "补贴类型", "所属月份", "发放日期"], ["生活补贴", "2022-01", "2022-01-05"], "发放金额"),
+    ("funds", ["类型", "资金级次", "摘要"], ["预算", "中央", "年初预算"], "金额"),
+])
+def test_a_long_sheet_missing_its_amount_column_is_an_error_not_an_empty_wide_sheet(
+        fx, rng, table, headers, row, missing):
+    """The first data row's 生活补贴 / 预算 under 补贴类型 / 类型 is a value, not a wide
+    sheet's second header row: the table must not load empty."""
+    book = xlsxwriter.Workbook(str(fx.path("表.xlsx")))
+    sheet = book.add_worksheet("S")
+    sheet.write_row(0, 0, headers)
+    values = [make_id(rng), *row] if table == "payments" else row
+    sheet.write_row(1, 0, values)
+    book.close()
+    fx.use(table, "表.xlsx")
+    with pytest.raises(DataError) as caught:
+        fx.load()
+    assert caught.value.problems[0].key == missing and caught.value.problems[0].row == 1
+
+
 FUND_HEADERS = ["资金级次", "补贴项目", "预算数（万元）", "到位数（万元）", "实际支出（万元）", "结余（万元）", "合计", "备注"]
 
 
