@@ -9,6 +9,12 @@ import sys
 
 import typer
 
+from jixiao.cli import _zh
+
+# Typer's own texts (usage errors, --help layout) in Chinese, for `main()` and for tests
+# that drive `app` directly.
+_zh.install()
+
 app = typer.Typer(
     name="jixiao",
     help="绩效：从项目自身数据完成补贴项目绩效评价（核查、计算指标、评分、出具报告）。",
@@ -41,6 +47,7 @@ def _load_commands() -> None:
 
 
 def main() -> None:
+    _zh.install()
     _load_commands()
     try:
         app()
