@@ -51,7 +51,12 @@ class AuditContext:
     policy: Policy
     year: int
     base_date: dt.date
+    provided: frozenset[str] | None = None  # the tables the workspace named (None: all)
     _cache: dict[str, ir.Table] = field(default_factory=dict)
+
+    def has(self, table: str) -> bool:
+        """Was the table provided? A table not provided is unknown, not empty."""
+        return self.provided is None or table in self.provided
 
     def table(self, name: str) -> ir.Table:
         return self.backend.table(name)
@@ -68,6 +73,11 @@ class AuditContext:
 
     def year_months(self) -> ir.Table:
         months = list(range(self.first_month, self.last_month + 1))
+        return ibis.memtable({"mi": months}, schema={"mi": "int64"})
+
+    def calendar_months(self) -> ir.Table:
+        """All twelve months of the evaluated year (payments may run past base_date)."""
+        months = list(range(self.first_month, self.year * 12 + 12))
         return ibis.memtable({"mi": months}, schema={"mi": "int64"})
 
     def standards(self) -> ir.Table:

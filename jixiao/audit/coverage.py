@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ibis
 import ibis.expr.types as ir
 
 from jixiao.audit.checks import CHECKS, finding_rows
@@ -12,8 +13,11 @@ from jixiao.audit.entitlement import entitled_months, payment_months
 
 @CHECKS.register("unpaid-month")
 def unpaid_month(ctx: AuditContext) -> ir.Table:
-    """Entitled person-months with no payment; located at the roster row that entitles them."""
+    """Entitled person-months with no payment; located at the roster row that entitles them.
+    Without a payments table nothing is known to be unpaid."""
     e = entitled_months(ctx)
+    if not ctx.has("payments"):
+        e = e.filter(ibis.literal(False))
     pm = payment_months(ctx).select("person_id", "subsidy", "mi")
     unpaid = e.anti_join(pm, ["person_id", "subsidy", "mi"])
     return finding_rows(unpaid, code="unpaid-month", table="roster", row=unpaid.roster_row,

@@ -1,38 +1,55 @@
-"""Eligibility under the policy: not-eligible-living, not-eligible-care.
+"""Eligibility under the policy, month by month: not-eligible-living, not-eligible-care.
 
-Living: the roster's 低保 flag or the 低保名单 (any spell overlapping the evaluated year)
-qualifies. When the policy admits statuses the data cannot show (低保边缘, 低收入, 特困),
-nobody can be judged ineligible from the data, and the check yields nothing. A row whose
-flag is blank is judged only when a 低保名单 was loaded.
+Living: a month qualifies when the person's roster row is flagged 低保, or a 低保名单
+spell covers it (from the month of its start through the month of its end: a status lost
+on 2022-06-30 or 2022-06-15 stops the subsidy from July). When the policy admits statuses
+the data cannot show (低保边缘, 低收入, 特困), nobody can be judged ineligible from the data.
+A row whose flag is blank is judged only when a 低保名单 was loaded.
 Care: grade in care_grades, or grade and category in one of care_extra; rows without a
-grade cannot be judged."""
+grade cannot be judged; a person with one covered care row qualifies.
+
+A payment month that is entitled by the roster but not qualified gets the status
+`ineligible` (jixiao.audit.entitlement): its money is at risk under the not-eligible code,
+never also under amount-mismatch; an unqualified month is not entitled, so it is never an
+unpaid-month either."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import ibis
 import ibis.expr.types as ir
 
 from jixiao.audit.checks import CHECKS, finding_rows
-from jixiao.audit.context import AuditContext
+from jixiao.audit.context import NO_END, AuditContext, month_index, month_text
 from jixiao.vocabulary import CARE, LIVING
 
 
-def ineligible_living(ctx: AuditContext) -> ir.Table:
-    """Living-subsidy roster rows without a qualifying status."""
-    r = ctx.table("roster")
-    if set(ctx.policy.living_requires) != {"低保"}:
-        return r.filter(ibis.literal(False))
-    d = ctx.table("dibao")
-    year_start, year_end = dt.date(ctx.year, 1, 1), dt.date(ctx.year, 12, 31)
-    listed = d.filter((d.from_date.isnull() | (d.from_date <= year_end))
-                      & (d.to_date.isnull() | (d.to_date >= year_start))).select("person_id").distinct()
-    list_loaded = d.count().as_scalar() > 0
+def judged_living(ctx: AuditContext) -> ir.Table:
+    """Living roster rows whose status the data can judge and that no 低保 flag of the
+    same person settles: flag 否, or blank with a 低保名单 loaded."""
+    r = ctx.roster()
     living = r.filter(r.subsidy == LIVING)
-    living = living.mutate(list_loaded=list_loaded)
-    unlisted = living.anti_join(listed, "person_id")
-    return unlisted.filter(ibis.ifelse(unlisted.dibao.isnull(), unlisted.list_loaded, ~unlisted.dibao))
+    if set(ctx.policy.living_requires) != {"低保"}:
+        return living.filter(ibis.literal(False))
+    list_loaded = ctx.table("dibao").count().as_scalar() > 0
+    flagged = living.filter(living.dibao.fill_null(False)).select("person_id")
+    judged = living.filter(ibis.ifelse(living.dibao.isnull(), list_loaded, ~living.dibao))
+    return judged.anti_join(flagged, "person_id")
+
+
+def dibao_months(ctx: AuditContext) -> ir.Table:
+    """person_id, mi: the months of the evaluated year some 低保名单 spell covers."""
+    d = ctx.table("dibao")
+    d = d.select("person_id", f=ibis.coalesce(month_index(d.from_date), ibis.literal(0, "int64")),
+                 t=ibis.coalesce(month_index(d.to_date), ibis.literal(NO_END, "int64")))
+    x = d.cross_join(ctx.calendar_months())
+    return x.filter((x.mi >= x.f) & (x.mi <= x.t)).select("person_id", "mi").distinct()
+
+
+def ineligible_care(ctx: AuditContext) -> ir.Table:
+    """Care-subsidy roster rows whose grade/category the policy does not cover."""
+    r = ctx.roster()
+    care = r.filter((r.subsidy == CARE) & r.grade.notnull())
+    return care.filter(~care_covered(ctx, care.grade, ibis.coalesce(care.category, "")))
 
 
 def care_covered(ctx: AuditContext, grade: ir.IntegerValue, category: ir.StringValue) -> ir.BooleanValue:
@@ -42,45 +59,66 @@ def care_covered(ctx: AuditContext, grade: ir.IntegerValue, category: ir.StringV
     return covered
 
 
-def ineligible_care(ctx: AuditContext) -> ir.Table:
-    """Care-subsidy roster rows whose grade/category the policy does not cover."""
-    r = ctx.table("roster")
-    care = r.filter((r.subsidy == CARE) & r.grade.notnull())
-    return care.filter(~care_covered(ctx, care.grade, ibis.coalesce(care.category, "")))
+def unqualified_months(ctx: AuditContext) -> ir.Table:
+    """person_id, subsidy, mi: the months of the evaluated year in which a person on the
+    roster for a subsidy does not qualify for it."""
+    def build() -> ir.Table:
+        months = ctx.calendar_months()
+        living = judged_living(ctx).select("person_id").distinct().cross_join(months)
+        living = living.anti_join(dibao_months(ctx), ["person_id", "mi"])
+        r = ctx.roster()
+        eligible_care = r.filter(r.subsidy == CARE).anti_join(ineligible_care(ctx), "_row").select("person_id")
+        care = ineligible_care(ctx).select("person_id").distinct().anti_join(eligible_care, "person_id")
+        care = care.cross_join(months)
+        return living.mutate(subsidy=ibis.literal(LIVING)).union(care.mutate(subsidy=ibis.literal(CARE))) \
+            .select("person_id", "subsidy", "mi")
+    return ctx.cached("unqualified_months", build)
 
 
-def ineligible_rows(ctx: AuditContext) -> ir.Table:
-    """_row of every roster row that is not eligible (either subsidy)."""
-    def rows(t: ir.Table) -> ir.Table:
-        return t.select(_row=t._row.cast("int64"))
-
-    return ctx.cached("ineligible", lambda: rows(ineligible_living(ctx)).union(rows(ineligible_care(ctx))))
-
-
-def paid_in_year(ctx: AuditContext, rows: ir.Table) -> ir.Table:
-    """`rows` (roster rows) with `paid`: what was paid to the person for the subsidy in the year."""
+def paid_while_unqualified(ctx: AuditContext, rows: ir.Table) -> ir.Table:
+    """`rows` (roster rows) with `paid`, `first_mi`, `last_mi`: the money paid for months the
+    person did not qualify for, on the person's first such row only (a duplicate roster row
+    does not count the same money twice)."""
     from jixiao.audit.entitlement import payment_months
 
     pm = payment_months(ctx)
-    pm = pm.filter((pm.mi >= ctx.first_month) & (pm.mi <= ctx.year * 12 + 11))
-    paid = pm.group_by(["person_id", "subsidy"]).aggregate(paid=pm.share.sum())
-    j = rows.left_join(paid, ["person_id", "subsidy"])
-    return j.select(*[j[c] for c in rows.columns], paid=j.paid)
+    pm = pm.filter(pm.status == "ineligible")
+    paid = pm.group_by(["person_id", "subsidy"]).aggregate(paid=pm.share.sum(), first_mi=pm.mi.min(),
+                                                           last_mi=pm.mi.max())
+    first = rows.group_by(["person_id", "subsidy"]).aggregate(first_row=rows._row.min())
+    paid = paid.join(first, ["person_id", "subsidy"])
+    j = rows.left_join(paid, [rows.person_id == paid.person_id, rows.subsidy == paid.subsidy,
+                              rows._row == paid.first_row])
+    return j.select(*[j[c] for c in rows.columns], paid=j.paid, first_mi=j.first_mi, last_mi=j.last_mi)
 
 
 @CHECKS.register("not-eligible-living")
 def not_eligible_living(ctx: AuditContext) -> ir.Table:
-    """生活补贴 without 低保 status in the roster or the 低保名单; amount: what was paid in the year."""
-    bad = paid_in_year(ctx, ineligible_living(ctx))
+    """生活补贴 without 低保 status in the roster or the 低保名单: the rows of a person with no
+    qualifying month in the year, and those of a person paid for months without status;
+    amount: what was paid for the months without status."""
+    rows = judged_living(ctx)
+    in_year = dibao_months(ctx).select("person_id").distinct().mutate(in_year=ibis.literal(True))
+    listed = ctx.table("dibao").select("person_id").distinct().mutate(listed=ibis.literal(True))
+    rows = rows.left_join(in_year, "person_id").drop("person_id_right")
+    rows = rows.left_join(listed, "person_id").drop("person_id_right")
+    bad = paid_while_unqualified(ctx, rows)
+    bad = bad.filter(bad.in_year.isnull() | bad.paid.notnull())
+    message = ibis.cases(
+        (bad.in_year.notnull(), "享受生活补贴，但" + month_text(bad.first_mi) + "至" + month_text(bad.last_mi)
+         + "不在低保名单的低保期间内，花名册也未标注低保，仍发放"),
+        (bad.listed.notnull(), ibis.literal(f"享受生活补贴，但花名册未标注低保，低保名单中的低保期间不在{ctx.year}年内")),
+        else_=ibis.literal("享受生活补贴，但花名册未标注低保且不在低保名单中"),
+    )
     return finding_rows(bad, code="not-eligible-living", table="roster", row=bad._row,
-                        person_id=bad.person_id, subsidy=bad.subsidy, amount=bad.paid,
-                        message=ibis.literal("享受生活补贴，但花名册未标注低保且不在低保名单中"))
+                        person_id=bad.person_id, subsidy=bad.subsidy, amount=bad.paid, message=message)
 
 
 @CHECKS.register("not-eligible-care")
 def not_eligible_care(ctx: AuditContext) -> ir.Table:
-    """护理补贴 with a grade/category outside the policy; amount: what was paid in the year."""
-    bad = paid_in_year(ctx, ineligible_care(ctx))
+    """护理补贴 with a grade/category outside the policy; amount: what was paid for months the
+    person did not qualify for."""
+    bad = paid_while_unqualified(ctx, ineligible_care(ctx))
     category = ibis.coalesce(bad.category, "类别未填")
     return finding_rows(bad, code="not-eligible-care", table="roster", row=bad._row,
                         person_id=bad.person_id, subsidy=bad.subsidy, amount=bad.paid,

@@ -6,10 +6,11 @@ Payment-month status, first that applies:
   after-death    the month is after the month of death
   outside        no roster row's start…end covers the month
   double         an earlier payment (paid_on, then row) already covers the month
-  ok             entitled and first: its amount is compared with the standard
+  ineligible     the person does not qualify that month (jixiao.audit.eligibility)
+  ok             entitled, qualified and first: its amount is compared with the standard
 
 Entitled months: from start to the earliest of end, the death month and base_date's
-month, within the evaluated year, for roster rows that are eligible under the policy."""
+month, within the evaluated year, in which the person qualifies under the policy."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import ibis
 import ibis.expr.types as ir
 
 from jixiao.audit.context import MONEY, NO_END, AuditContext, month_index
-from jixiao.audit.eligibility import ineligible_rows
+from jixiao.audit.eligibility import unqualified_months
 
 
 def payment_months(ctx: AuditContext) -> ir.Table:
@@ -44,11 +45,13 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
                               r.start_mi <= x.mi, x.mi <= r.end_mi]).select("_row", "subsidy", "mi").distinct()
     covered = covered.mutate(covered=ibis.literal(True))
     d = ctx.deaths().select("person_id", "death_mi", "death_date")
+    u = unqualified_months(ctx).mutate(unqualified=ibis.literal(True))
 
     j = x.left_join(pairs, ["person_id", "subsidy"]).drop("person_id_right", "subsidy_right")
     # a wide ledger row holds one payment per subsidy under the same _row
     j = j.left_join(covered, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
     j = j.left_join(d, "person_id").drop("person_id_right")
+    j = j.left_join(u, ["person_id", "subsidy", "mi"]).drop("person_id_right", "subsidy_right", "mi_right")
     w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
     j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))
     status = ibis.cases(
@@ -56,6 +59,7 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
         (j.death_mi.notnull() & (j.mi > j.death_mi), "after-death"),
         (j.covered.isnull(), "outside"),
         (j["rank"] > 0, "double"),
+        (j.unqualified.notnull(), "ineligible"),
         else_="ok",
     )
     return j.select("_row", "person_id", "subsidy", "mi", "k", "p_mi", "months", "amount",
@@ -69,7 +73,7 @@ def entitled_months(ctx: AuditContext) -> ir.Table:
 
 
 def _entitled_months(ctx: AuditContext) -> ir.Table:
-    r = ctx.roster().anti_join(ineligible_rows(ctx), "_row")
+    r = ctx.roster()
     d = ctx.deaths().select("person_id", "death_mi")
     r = r.left_join(d, "person_id").drop("person_id_right")
     eff_end = ibis.least(r.end_mi, ibis.coalesce(r.death_mi, ibis.literal(NO_END, "int64")),
@@ -79,4 +83,5 @@ def _entitled_months(ctx: AuditContext) -> ir.Table:
     e = r.cross_join(m)  # 12 months at most: a cross product beats a range join
     e = e.filter((e.mi >= e.start_mi) & (e.mi <= e.eff_end))
     e = e.group_by(["person_id", "subsidy", "mi"]).aggregate(roster_row=e._row.min())
+    e = e.anti_join(unqualified_months(ctx), ["person_id", "subsidy", "mi"])
     return ctx.standard_of(e)

@@ -71,9 +71,9 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     from jixiao.metrics.data import data_figures
 
     backend = ibis_backend(con)
-    ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date)
-    table = run_checks(ctx, progress)
     rows = rows if rows is not None else row_accounting(con)
+    ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date, frozenset(rows))
+    table = run_checks(ctx, progress)
     reporter(progress)("计算指标所需数据")
     figures = data_figures(ctx, table, rows)
     result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),

@@ -19,9 +19,6 @@ from jixiao.findings import CODES
 from jixiao.vocabulary import CARE, LIVING
 
 ERROR_CODES = [c for c, code in CODES.items() if code.severity == "error"]
-# unpaid-month sits at the roster row that entitles the month, but says nothing about the
-# row's information: it counts against coverage, not roster accuracy.
-NOT_ROSTER_INFORMATION = ["unpaid-month"]
 FUND_KINDS = {"budget": "预算", "allocated": "到位", "spent": "支出"}
 
 
@@ -41,9 +38,11 @@ def data_figures(ctx: AuditContext, findings: pa.Table, rows: dict[str, dict[str
     return figures
 
 
-def _rows_with(f, table: str, codes: list[str], include: bool = True):
-    sel = f.filter((f["table"] == table) & f["row"].notnull()
-                   & (f.code.isin(codes) if include else ~f.code.isin(codes)))
+def _rows_with(f, table: str, codes: list[str] | None = None):
+    """Distinct rows of `table` with a finding of one of `codes` (None: of any code)."""
+    sel = f.filter((f["table"] == table) & f["row"].notnull())
+    if codes is not None:
+        sel = sel.filter(sel.code.isin(codes))
     return sel.select("row").distinct().count()
 
 
@@ -66,16 +65,18 @@ def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Deci
 
 
 def roster_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Decimal]:
+    """Roster accuracy (CONTRACT §5: roster rows with no finding of any code, unpaid-month
+    included), entitled persons and, when payments were provided, those paid."""
     roster_rows = acc["loaded"] + acc["rejected"]
-    flagged = _rows_with(f, "roster", NOT_ROSTER_INFORMATION, include=False).execute()
+    flagged = _rows_with(f, "roster").execute()
+    figures = {"roster_rows": Decimal(roster_rows), "roster_rows_clean": Decimal(roster_rows - int(flagged))}
     e = entitled_months(ctx)
-    pm = payment_months(ctx).select("person_id", "subsidy", "mi")
-    paid = e.semi_join(pm, ["person_id", "subsidy", "mi"])
-    return {
-        "roster_rows": Decimal(roster_rows), "roster_rows_clean": Decimal(roster_rows - int(flagged)),
-        "persons_entitled": Decimal(int(e.person_id.nunique().execute())),
-        "persons_paid": Decimal(int(paid.person_id.nunique().execute())),
-    }
+    figures["persons_entitled"] = Decimal(int(e.person_id.nunique().execute()))
+    if ctx.has("payments"):
+        pm = payment_months(ctx).select("person_id", "subsidy", "mi")
+        paid = e.semi_join(pm, ["person_id", "subsidy", "mi"])
+        figures["persons_paid"] = Decimal(int(paid.person_id.nunique().execute()))
+    return figures
 
 
 def fund_figures(ctx: AuditContext) -> dict[str, Decimal]:

@@ -67,8 +67,8 @@ def store(roster=(), payments=(), deaths=(), dibao=(), funds=(), ingest_findings
     return con
 
 
-def context(con, policy: Policy = POLICY, base_date=dt.date(2022, 12, 31)) -> AuditContext:
-    return AuditContext(ibis_backend(con), policy, 2022, base_date)
+def context(con, policy: Policy = POLICY, base_date=dt.date(2022, 12, 31), provided=None) -> AuditContext:
+    return AuditContext(ibis_backend(con), policy, 2022, base_date, provided)
 
 
 def full_year(pid: str = A, subsidy: str = "生活补贴", months=range(1, 13), **extra) -> list[dict]:

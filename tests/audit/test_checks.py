@@ -95,6 +95,39 @@ def test_policy_admitting_other_statuses_judges_nobody():
     assert found(con, "not-eligible-living", policy=policy) == []
 
 
+def test_dibao_lost_mid_year_flags_only_the_months_paid_after_it():
+    """低保 until 2022-06-30, paid all year: July–December (6 × 188) are at risk; those
+    months are not entitled, so they are not unpaid either once payments stop."""
+    con = store(roster=[{"person_id": A, "dibao": False}], payments=full_year(),
+                dibao=[(A, "2021-01-01", "2022-06-15")])
+    assert found(con, "not-eligible-living") == [(2, None, Decimal("1128.00"))]
+    stopped = store(roster=[{"person_id": A, "dibao": False}], payments=full_year(months=range(1, 7)),
+                    dibao=[(A, "2021-01-01", "2022-06-15")])
+    assert found(stopped, "not-eligible-living") == [] and found(stopped, "unpaid-month") == []
+
+
+def test_dibao_gained_mid_year_qualifies_from_its_month():
+    con = store(roster=[{"person_id": A, "dibao": None}], payments=full_year(months=range(3, 13)),
+                dibao=[(A, "2022-03-20", None)])
+    assert found(con, "not-eligible-living") == [] and found(con, "unpaid-month") == []
+
+
+def test_ineligible_money_is_counted_once_whatever_else_is_wrong():
+    """Not eligible, January paid twice, February paid 200: overpaid is what was paid
+    (188 + 188 + 200), each payment under one code only."""
+    from jixiao.audit.findings_table import money_at_risk
+    from jixiao.audit.run import run_checks
+
+    payments = full_year(months=[1, 1, 2], amount=Decimal("188"))
+    payments[2]["amount"] = Decimal("200")
+    con = store(roster=[{"person_id": A, "dibao": False}], payments=payments)
+    table = run_checks(context(con))
+    money = money_at_risk(table)
+    assert money["overpaid"] == Decimal("576.00")
+    assert set(money["by_code"]) == {"not-eligible-living", "double-payment"}
+    assert found(con, "amount-mismatch") == []
+
+
 def test_care_grade_three_physical_is_not_covered():
     con = store(roster=[{"person_id": A, "subsidy": "护理补贴", "grade": 3, "category": "肢体"}])
     assert found(con, "not-eligible-care") == [(2, None, None)]
@@ -211,6 +244,12 @@ def test_ineligible_rows_have_no_unpaid_months():
     assert found(con, "unpaid-month") == []
 
 
+def test_without_a_payments_table_nothing_is_known_to_be_unpaid():
+    con = store(roster=[{"person_id": A}])
+    assert found(con, "unpaid-month", provided=frozenset({"roster"})) == []
+    assert len(found(con, "unpaid-month", provided=frozenset({"roster", "payments"}))) == 12
+
+
 def test_paid_after_the_due_day_is_late():
     con = store(roster=[{"person_id": A}], payments=[{"person_id": A, "period": "2022-03", "paid_on": "2022-03-26"}])
     assert found(con, "late-payment") == [(2, "2022-03", None)]
@@ -258,3 +297,22 @@ def test_ingest_findings_pass_through():
     con = store(ingest_findings=[("id-checksum", "roster", 7, "110105194912310021", "校验位错误")])
     assert found(con, "id-checksum") == [(7, None, None)]
     assert found(con, "id-malformed") == []
+
+
+def test_roster_accuracy_counts_rows_with_any_finding_and_coverage_needs_payments():
+    """CONTRACT §5: 台账信息准确率 = roster rows with no finding / roster rows (an unpaid
+    month sits at its roster row); without payments nobody is known paid."""
+    from jixiao.audit.run import run_checks
+    from jixiao.metrics.data import data_figures
+
+    con = store(roster=[{"person_id": A}, {"person_id": B}], payments=full_year(months=range(1, 12)) + full_year(B))
+    rows = {"roster": {"read": 2, "loaded": 2, "skipped": 0, "rejected": 0},
+            "payments": {"read": 23, "loaded": 23, "skipped": 0, "rejected": 0}}
+    ctx = context(con, provided=frozenset(rows))
+    figures = data_figures(ctx, run_checks(ctx), rows)
+    assert (figures["roster_rows_clean"], figures["roster_rows"]) == (1, 2)
+    assert (figures["persons_paid"], figures["persons_entitled"]) == (2, 2)
+    del rows["payments"]
+    ctx = context(con, provided=frozenset(rows))
+    figures = data_figures(ctx, run_checks(ctx), rows)
+    assert "persons_paid" not in figures and figures["persons_entitled"] == 2
