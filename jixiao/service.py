@@ -76,7 +76,16 @@ def scores_json(evaluation: Evaluation) -> dict[str, Any]:
     if evaluation.survey is not None:
         from jixiao.survey.serialize import survey_json
 
-        data["metrics"]["survey"] = survey_json(evaluation.survey)
+        # shaped like every other metric (name, value: the survey's overall 满意率, formula,
+        # inputs), then the analysis
+        survey = survey_json(evaluation.survey)
+        rate = survey["overall"]["satisfaction_rate"]
+        pooled = survey["pooled"]
+        data["metrics"]["survey"] = {
+            "name": "问卷调查满意率", "value": rate["value"] if rate else None,
+            "formula": "(非常满意 + 满意) / 有效回答数",
+            "inputs": {k: pooled[k] for k in ("answers_satisfied", "answers_valid")} if pooled["equals_overall"] else {},
+            **survey}
     return data
 
 

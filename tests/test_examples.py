@@ -74,3 +74,15 @@ def test_changji_survey_figures_flow_into_scores_json():
     assert overall["basic_or_better"] == round(sum(q[0] + q[1] + q[2] for q in CHANGJI_SURVEY) / answers, 4)
     assert overall["satisfaction_rate"]["low"] < overall["satisfaction_rate"]["value"] < overall["satisfaction_rate"]["high"]
     assert data["total"] == 92  # the report's score table does not use the survey metrics
+
+
+def test_every_metrics_entry_has_the_contract_shape_the_survey_included():
+    """CONTRACT §6: metrics: {ID: {name, value, formula, inputs}}; the survey section too."""
+    from jixiao.service import evaluate_workspace, scores_json
+
+    metrics = scores_json(evaluate_workspace(EXAMPLES / "changji-2018"))["metrics"]
+    assert "survey" in metrics
+    for key, entry in metrics.items():
+        assert {"name", "value", "formula", "inputs"} <= set(entry), key
+        assert isinstance(entry["value"], (int, float)) and isinstance(entry["inputs"], dict), key
+    assert metrics["survey"]["value"] == metrics["satisfaction_rate"]["value"]

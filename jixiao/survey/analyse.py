@@ -1,6 +1,8 @@
 """Counts → per-question and overall 满意率 and 满意度指数 with 95 % intervals.
 
-Overall figures are the weighted mean over questions (equal weights unless given); this
+Overall figures are the mean over questions weighted by each question's valid answers,
+which is exactly CONTRACT §5's pooled 满意率 = (非常满意 + 满意) / valid answers (and
+the pooled index); `survey_weights` facts replace those weights by the evaluator's. This
 is what the metrics satisfaction_rate and satisfaction_index are. The overall interval
 averages the questions' interval ends with the same weights: a conservative bound that
 does not assume the questions are answered independently (they are answered by the
@@ -40,13 +42,13 @@ def analyse_survey(*, answers: Iterable[AnswerCell] | None = None,
     counted = count_answers(answers) if answers is not None else count_tallies(tallies or ())
     values = tuple(Decimal(v) for v in satisfaction_values)
     weight_of = _weights(counted, weights, source)
-    return _analyse(counted, values, population, population_source, sent, weight_of, source)
+    return _analyse(counted, values, population, population_source, sent, weight_of, source, bool(weights))
 
 
 def _weights(counted: Counted, weights: Mapping[str, Decimal | int] | None, source: str) -> dict[str, Decimal]:
     names = [q.question for q in counted.questions]
-    if not weights:
-        return dict.fromkeys(names, Decimal(1))
+    if not weights:  # pooled: each question weighs its valid answers
+        return {q.question: Decimal(q.valid) for q in counted.questions}
     problems = [Problem(source, f"权重中的问题“{k}”不在问卷中（问卷的问题：{'、'.join(names)}）")
                 for k in weights if k not in names]
     problems += [Problem(source, f"问题“{k}”的权重应为正数或 0，而不是 {v}")
@@ -59,7 +61,7 @@ def _weights(counted: Counted, weights: Mapping[str, Decimal | int] | None, sour
 
 
 def _analyse(counted: Counted, values: tuple[Decimal, ...], population: int | None, population_source: str,
-             sent: int | None, weight_of: dict[str, Decimal], source: str) -> SurveyResult:
+             sent: int | None, weight_of: dict[str, Decimal], source: str, weights_given: bool) -> SurveyResult:
     warnings = list(counted.warnings)
     value_of = dict(zip(SATISFACTION_OPTIONS, values, strict=True))
     n_max = max((q.valid for q in counted.questions), default=0)
@@ -73,7 +75,7 @@ def _analyse(counted: Counted, values: tuple[Decimal, ...], population: int | No
         else:
             questions.append(_question(q, value_of, population, weight_of[q.question]))
     unweighted = [r.question for r in questions if r.weight == 0]
-    if unweighted:
+    if unweighted and weights_given:
         warnings.append(messages.not_weighted(unweighted))
     scored = [r for r in questions if r.weight > 0]
     rate = _overall(scored, lambda r: r.rate, lambda r: Fraction(r.satisfied, r.valid))
@@ -92,7 +94,7 @@ def _analyse(counted: Counted, values: tuple[Decimal, ...], population: int | No
         if counted.respondents > sent:
             warnings.append(messages.returned_exceeds_sent(counted.respondents, sent))
     return SurveyResult(
-        form=counted.form, source=source, satisfaction_values=values,
+        form=counted.form, source=source, satisfaction_values=values, weights_given=weights_given,
         questions=tuple(questions), empty_questions=tuple(empty),
         respondents=counted.respondents, sent=sent, response_rate=response_rate,
         population=population, population_source=population_source if population else "",

@@ -40,6 +40,7 @@ class SurveyResult:
     response_rate: Decimal | None
     population: int | None
     population_source: str  # where N came from, in Chinese ("facts.population" …)
+    weights_given: bool  # survey_weights facts given; else each question weighs its valid answers
     rate: Estimate | None  # overall: weighted mean over questions; None without valid answers
     index: Estimate | None
     basic_or_better: Decimal | None
@@ -51,8 +52,10 @@ class SurveyResult:
 
     @property
     def pooled_is_overall(self) -> bool:
-        """Do the pooled counts give exactly the overall figures? They do when every
-        question has the same weight and the same number of valid answers."""
+        """Do the pooled counts give exactly the overall figures? They do unless question
+        weights were given (then only when weights and valid answers are all equal)."""
+        if not self.weights_given:
+            return True
         scored = [q for q in self.questions if q.weight > 0]
         return len({q.valid for q in scored}) <= 1 and len({q.weight for q in scored}) <= 1
 

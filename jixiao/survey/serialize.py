@@ -13,7 +13,10 @@ from jixiao.survey.result import QuestionResult, SurveyResult
 from jixiao.vocabulary import SATISFACTION_OPTIONS
 
 PLACES = Decimal("0.0001")
-OVERALL_METHOD = "各题平均（按题目权重加权）；区间取各题区间端点的加权平均，不假定各题相互独立"
+OVERALL_METHOD = {
+    False: "全部有效回答合计（即各题按有效回答数加权平均）；区间取各题区间端点的加权平均，不假定各题相互独立",
+    True: "各题按 facts 中 survey_weights 给出的权重加权平均；区间取各题区间端点的加权平均，不假定各题相互独立",
+}
 
 
 def _fraction(value: Decimal | None) -> float | int | None:
@@ -60,7 +63,8 @@ def survey_json(result: SurveyResult) -> dict[str, Any]:
         "questions": [_question(q) for q in result.questions],
         "empty_questions": list(result.empty_questions),
         "overall": {
-            "method": OVERALL_METHOD,
+            "method": OVERALL_METHOD[result.weights_given],
+            "weights": "given" if result.weights_given else "valid_answers",
             "satisfaction_rate": estimate_json(result.rate),
             "satisfaction_index": estimate_json(result.index),
             "basic_or_better": _fraction(result.basic_or_better),

@@ -75,14 +75,16 @@ def test_unknown_answer_is_excluded_from_its_question_only_and_located():
     assert any("无法识别" in w for w in r.warnings)
 
 
-def test_unequal_valid_counts_make_the_metric_the_mean_over_questions():
+def test_unequal_valid_counts_give_the_contracts_pooled_rate():
+    """CONTRACT §5: 满意率 = (非常满意 + 满意) / valid answers, pooled over the questions."""
     rows = [dict(r) for r in ROWS]
     rows[0]["政策知晓"] = "??"
     r = analyse_survey(answers=answer_cells(rows))
-    # 政策知晓 2/4 satisfied, 发放及时 2/5: overall is their mean 0.45, pooled would be 4/9
-    assert r.rate.value == Decimal("0.45")
-    assert r.figures == {}
-    assert r.data_metrics["satisfaction_rate"] == Decimal("0.45")
+    # 政策知晓 2/4 satisfied, 发放及时 2/5: pooled 4/9, not the plain mean of the questions 0.45
+    assert r.rate.value == Decimal(4) / Decimal(9)
+    assert r.figures == {"answers_valid": 9, "answers_satisfied": 4, "satisfaction_points": r.satisfaction_points}
+    assert r.data_metrics["satisfaction_rate"] == Decimal(4) / Decimal(9)
+    assert r.rate.low < r.rate.value < r.rate.high
 
 
 def test_blank_answers_are_missing_not_rejected():
