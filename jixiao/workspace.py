@@ -97,8 +97,10 @@ def load_workspace(folder: str | Path) -> Workspace:
         raise WorkspaceError(f"工作区 {root} 中没有 {TOML}（可用 `jixiao init {folder}` 新建工作区）")
     try:
         raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError(f"{toml_path} 无法解析：{exc}") from None
+    except UnicodeDecodeError:
+        raise WorkspaceError(f"{toml_path} 无法解析：文件不是 UTF-8 编码，请另存为 UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkspaceError(f"{toml_path} 无法解析：{toml_error(exc)}") from None
     reader = _Reader(toml_path)
     reader.unknown_keys(raw, "", {"project", "framework", "judgments", "policy", "data"})
     project = reader.project(reader.table(raw, "project", required=True))
@@ -106,9 +108,34 @@ def load_workspace(folder: str | Path) -> Workspace:
     judgments = reader.judgments(root, reader.table(raw, "judgments"))
     policy = reader.policy(reader.table(raw, "policy"))
     data = reader.data(root, reader.table(raw, "data"))
+    if "payments" in data and not policy.standards and "standard" not in reader.table(raw, "policy"):
+        reader.bad("policy", "standard", "提供了发放明细（[data] payments），须用 [[policy.standard]] 给出各项补贴的"
+                   "月发放标准（subsidy、from、monthly），否则无法核对发放金额")
     raise_if(reader.problems, WorkspaceError, f"{toml_path} 有错误")
     assert project is not None
     return Workspace(root, project, policy, framework_path, builtin, judgments, data)
+
+
+_TOML_REASONS = (
+    ("Invalid value", "值无效（文本须加英文引号，如 \"2022-12-31\"；数组须以 ] 结束）"),
+    ("Cannot overwrite a value", "同一个键写了两次"),
+    ("Cannot declare", "同一个节（[section]）写了两次"),
+    ("Expected ']' at the end of a table declaration", "节名缺少右方括号 ]"),
+    ("Expected '=' after a key", "键后缺少 =（键名中不能有空格）"),
+    ("Unterminated string", "文本缺少结束引号"),
+    ("Expected newline or end of document after a statement", "一行只能写一个 键 = 值（文本须加英文引号）"),
+    ("Illegal character", "含有不允许的字符"),
+)
+
+
+def toml_error(exc: tomllib.TOMLDecodeError) -> str:
+    """tomllib's English message as Chinese: where (line, column) and what."""
+    text = str(exc)
+    where = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    place = f"第{where.group(1)}行第{where.group(2)}列" if where else "文件末尾" if "end of document" in text else ""
+    reason = next((zh for en, zh in _TOML_REASONS if text.startswith(en)), None)
+    detail = reason or f"TOML 语法错误（{re.sub(r' [(]at .*[)]$', '', text)}）"
+    return f"{place}：{detail}" if place else detail
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

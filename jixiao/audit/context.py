@@ -15,6 +15,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from jixiao.workspace import Policy
 
@@ -93,8 +94,9 @@ class AuditContext:
                 rows["from_mi"].append(py_month_index(s.start))
                 rows["to_mi"].append(py_month_index(items[i + 1].start) if i + 1 < len(items) else NO_END)
                 rows["monthly"].append(Decimal(s.monthly).quantize(Decimal("0.01")))
-        schema = {"subsidy": "string", "from_mi": "int64", "to_mi": "int64", "monthly": "decimal(18,2)"}
-        return ibis.memtable(rows, schema=schema)
+        schema = pa.schema([("subsidy", pa.string()), ("from_mi", pa.int64()), ("to_mi", pa.int64()),
+                            ("monthly", pa.decimal128(18, 2))])
+        return ibis.memtable(pa.Table.from_pydict(rows, schema=schema))  # typed even when empty
 
     def standard_of(self, t: ir.Table, subsidy: str = "subsidy", mi: str = "mi") -> ir.Table:
         """`t` with `standard`: the monthly amount in force for its subsidy and month (or NULL)."""
