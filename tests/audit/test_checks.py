@@ -253,6 +253,8 @@ def test_without_a_payments_table_nothing_is_known_to_be_unpaid():
 def test_paid_after_the_due_day_is_late():
     con = store(roster=[{"person_id": A}], payments=[{"person_id": A, "period": "2022-03", "paid_on": "2022-03-26"}])
     assert found(con, "late-payment") == [(2, "2022-03", None)]
+    message = CHECKS.get("late-payment")(context(con)).to_pyarrow().column("message")[0].as_py()
+    assert message == "应于2022-03-25（含）前发放，实际发放日期2022-03-26"
 
 
 def test_paid_on_the_due_day_is_on_time():
