@@ -28,7 +28,7 @@ def payments_due(ctx: AuditContext) -> ir.Table:
     """Dated payments with their due date and whether they were late."""
     p = ctx.table("payments").filter(lambda t: t.paid_on.notnull())
     p = p.mutate(p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
-    p = p.mutate(due=due_date(ctx, due_month(ctx, p.p_mi, p.months)).cast("date"))
+    p = p.mutate(due=due_date(ctx, due_month(ctx, p.p_mi, p.months)))
     return p.mutate(late=p.paid_on > p.due)
 
 
@@ -39,5 +39,5 @@ def late_payment(ctx: AuditContext) -> ir.Table:
     late = p.filter(p.late)
     return finding_rows(late, code="late-payment", table="payments", row=late._row, person_id=late.person_id,
                         subsidy=late.subsidy, period=month_text(late.p_mi),
-                        message="应于" + late.due.cast("string") + "（含）前发放，实际发放日期"
+                        message="应于" + late.due.strftime("%Y-%m-%d") + "（含）前发放，实际发放日期"
                         + late.paid_on.cast("string"))
