@@ -32,12 +32,13 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     p = ctx.table("payments")
     p = p.select("_row", "person_id", "subsidy", "amount", "paid_on",
                  p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
+    p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
     # (months, k) for k < months: an equi-join spreads each payment over its months
     spans = [(m, k) for m in range(1, 13) for k in range(m)]
     offsets = ibis.memtable({"span": [m for m, _ in spans], "k": [k for _, k in spans]},
                             schema={"span": "int64", "k": "int64"})
     x = p.join(offsets, [offsets.span == p.months]).drop("span")
-    x = x.mutate(mi=x.p_mi + x.k, share=(x.amount / x.months).cast(MONEY))
+    x = x.mutate(mi=x.p_mi + x.k)
 
     r = ctx.roster()
     pairs = r.select("person_id", "subsidy").distinct().mutate(on_roster=ibis.literal(True))
@@ -52,6 +53,7 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     j = j.left_join(covered, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
     j = j.left_join(d, "person_id").drop("person_id_right")
     j = j.left_join(u, ["person_id", "subsidy", "mi"]).drop("person_id_right", "subsidy_right", "mi_right")
+    j = spread(ctx, j)
     w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
     j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))
     status = ibis.cases(
@@ -64,6 +66,53 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     )
     return j.select("_row", "person_id", "subsidy", "mi", "k", "p_mi", "months", "amount",
                     "share", "paid_on", "death_date", "first_row", status=status)
+
+
+def reversals(ctx: AuditContext) -> ir.Table:
+    """_row, subsidy of the reversals (冲销) and of the payments they reverse: a negative
+    amount cancels a payment of the same amount for the same person, subsidy and period —
+    the k-th negative row the k-th positive one, in row order. An unmatched negative row is
+    not among them (the checks report it)."""
+    def build() -> ir.Table:
+        p = ctx.table("payments")
+        key = ["person_id", "subsidy", "period", "months", "size"]
+        p = p.select("_row", "person_id", "subsidy", "period", "amount",
+                     months=ibis.coalesce(p.months, 1), size=p.amount.abs())
+        negatives = p.filter(p.amount < 0).select(*key).distinct()
+        involved = p.semi_join(negatives, key)
+        w = ibis.window(group_by=[involved[k] for k in key] + [involved.amount < 0], order_by=involved._row)
+        whole = ibis.window(group_by=[involved[k] for k in key])
+        involved = involved.mutate(nth=ibis.row_number().over(w),
+                                   positives=(involved.amount > 0).cast("int64").sum().over(whole),
+                                   negatives=(involved.amount < 0).cast("int64").sum().over(whole))
+        cancelled = involved.filter(ibis.ifelse(involved.amount < 0, involved.nth < involved.positives,
+                                                (involved.amount > 0) & (involved.nth < involved.negatives)))
+        return cancelled.select("_row", "subsidy")
+    return ctx.cached("reversals", build)
+
+
+def spread(ctx: AuditContext, j: ir.Table) -> ir.Table:
+    """Each payment month's `share` of its payment. One month: the amount. Several months
+    (a quarter, 2022年1-3月): the standard of each month when the amount is exactly the
+    standards' sum; only the months the person was entitled to, at their standard, when the
+    amount is exactly their sum (a new entrant paid for part of a quarter); else the
+    amount split evenly. `months` becomes the number of months the payment covers."""
+    single = j.filter(j.months == 1).mutate(share=j.amount.cast(MONEY))
+    m = ctx.standard_of(j.filter(j.months > 1))
+    entitled = (m.on_roster.notnull() & m.covered.notnull() & m.unqualified.isnull()
+                & ~(m.death_mi.notnull() & (m.mi > m.death_mi)))
+    m = m.mutate(entitled=entitled)
+    w = ibis.window(group_by=[m._row, m.subsidy])
+    m = m.mutate(due_all=m.standard.sum().over(w), n_std=m.standard.count().over(w),
+                 due_entitled=ibis.ifelse(m.entitled, m.standard, 0).sum().over(w),
+                 n_entitled=m.entitled.cast("int64").sum().over(w))
+    complete = m.n_std == m.months
+    partial = complete & (m.n_entitled > 0) & (m.n_entitled < m.months) & (m.amount == m.due_entitled)
+    exact = complete & (m.amount == m.due_all)
+    m = m.filter(~partial | m.entitled)
+    m = m.mutate(share=ibis.ifelse(partial | exact, m.standard, m.amount / m.months).cast(MONEY),
+                 months=ibis.ifelse(partial, m.n_entitled, m.months))
+    return single.union(m.select(*single.columns))
 
 
 def entitled_months(ctx: AuditContext) -> ir.Table:

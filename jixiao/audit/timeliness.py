@@ -9,6 +9,7 @@ import ibis.expr.types as ir
 
 from jixiao.audit.checks import CHECKS, finding_rows
 from jixiao.audit.context import AuditContext, month_date, month_index, month_text
+from jixiao.audit.entitlement import reversals
 
 
 def due_month(ctx: AuditContext, p_mi: ir.IntegerValue, months: ir.IntegerValue) -> ir.IntegerValue:
@@ -26,7 +27,8 @@ def due_date(ctx: AuditContext, mi: ir.IntegerValue) -> ir.DateValue:
 
 def payments_due(ctx: AuditContext) -> ir.Table:
     """Dated payments with their due date and whether they were late."""
-    p = ctx.table("payments").filter(lambda t: t.paid_on.notnull())
+    p = ctx.table("payments").filter(lambda t: t.paid_on.notnull() & (t.amount >= 0))  # a refund is no payment
+    p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
     p = p.mutate(p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
     p = p.mutate(due=due_date(ctx, due_month(ctx, p.p_mi, p.months)))
     return p.mutate(late=p.paid_on > p.due)

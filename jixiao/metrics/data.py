@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from jixiao.audit.context import AuditContext
 from jixiao.audit.entitlement import entitled_months, payment_months
+from jixiao.audit.timeliness import payments_due
 from jixiao.findings import CODES
 from jixiao.vocabulary import CARE, LIVING
 
@@ -51,16 +52,16 @@ def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Deci
     sums = p.aggregate(
         living=p.amount.sum(where=p.subsidy == LIVING),
         care=p.amount.sum(where=p.subsidy == CARE),
-        dated=p._row.nunique(where=p.paid_on.notnull()),  # source rows, as findings count them
     ).to_pyarrow().to_pylist()[0]
+    dated = int(payments_due(ctx)._row.nunique().execute())  # source rows, as findings count them
     payments = acc["loaded"] + acc["rejected"]
     error_rows = _rows_with(f, "payments", ERROR_CODES).execute()
     late_rows = _rows_with(f, "payments", ["late-payment"]).execute()
     return {
         "living_paid": _d(sums["living"]), "care_paid": _d(sums["care"]),
         "payments": Decimal(payments), "payments_correct": Decimal(payments - int(error_rows)),
-        "payments_dated": Decimal(int(sums["dated"])),
-        "payments_on_time": Decimal(int(sums["dated"]) - int(late_rows)),
+        "payments_dated": Decimal(dated),
+        "payments_on_time": Decimal(dated - int(late_rows)),
     }
 
 

@@ -318,3 +318,46 @@ def test_roster_accuracy_counts_rows_with_any_finding_and_coverage_needs_payment
     ctx = context(con, provided=frozenset(rows))
     figures = data_figures(ctx, run_checks(ctx), rows)
     assert "persons_paid" not in figures and figures["persons_entitled"] == 2
+
+
+# --- reversals and payments for part of a quarter ---------------------------------------------
+
+def test_a_reversal_cancels_the_payment_it_reverses():
+    """+181, −181, +181 for January: one payment stands; a recovered after-death payment
+    (+188 then −188 for a month after death) is no longer at risk."""
+    pay = [{"person_id": A, "period": "2022-01", "amount": Decimal(a), "paid_on": "2022-01-10"}
+           for a in ("181", "-181", "181")]
+    con = store(roster=[{"person_id": A}], payments=pay + full_year(months=range(2, 13)))
+    assert found(con, "double-payment") == [] and found(con, "amount-mismatch") == []
+    assert found(con, "late-payment") == []
+    recovered = [{"person_id": A, "period": "2022-08", "amount": Decimal(a), "paid_on": "2022-08-30"}
+                 for a in ("188", "-188")]
+    con = store(roster=[{"person_id": A}], payments=full_year(months=range(1, 8)) + recovered,
+                deaths=[(A, "2022-07-03")])
+    assert found(con, "paid-after-death") == [] and found(con, "late-payment") == []
+
+
+def test_an_unmatched_negative_amount_is_reported():
+    pay = full_year(months=range(1, 13)) + [{"person_id": A, "period": "2022-03", "amount": Decimal("-50")}]
+    con = store(roster=[{"person_id": A}], payments=pay)
+    assert found(con, "double-payment") == [(14, "2022-03", Decimal("-50.00"))]
+
+
+def test_a_quarter_paid_only_for_the_entitled_months_is_not_outside_entitlement():
+    """Entitled from February; 第一季度 paid 2 × 181: February and March at their standard."""
+    quarterly = dataclasses.replace(POLICY, schedule="quarterly")
+    pay = [{"person_id": A, "period": "2022-01", "months": 3, "amount": Decimal("362"), "paid_on": "2022-03-20"}]
+    con = store(roster=[{"person_id": A, "start": "2022-02-01"}], payments=pay)
+    for code in ("paid-outside-entitlement", "amount-mismatch", "unpaid-month", "double-payment"):
+        assert found(con, code, policy=quarterly, base_date=dt.date(2022, 3, 31)) == [], code
+    whole = [{**pay[0], "amount": Decimal("543")}]  # paid for January too: 181 outside
+    con = store(roster=[{"person_id": A, "start": "2022-02-01"}], payments=whole)
+    assert found(con, "paid-outside-entitlement", policy=quarterly) == [(2, "2022-01", Decimal("181.00"))]
+
+
+def test_a_quarter_across_a_raise_is_shared_by_each_months_standard():
+    """Q3 paid 181 + 188 + 188 under a raise from July — wait: the raise is in July, so
+    June–August (181 + 188 + 188) is exactly due; a death in July leaves August at 188."""
+    pay = [{"person_id": A, "period": "2022-06", "months": 3, "amount": Decimal("557"), "paid_on": "2022-06-10"}]
+    con = store(roster=[{"person_id": A}], payments=pay, deaths=[(A, "2022-07-15")])
+    assert found(con, "paid-after-death") == [(2, "2022-08", Decimal("188.00"))]
