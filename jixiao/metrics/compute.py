@@ -46,7 +46,7 @@ def compute_metrics(facts: Mapping[str, Decimal],
     data_metrics: metric values computed directly from data (satisfaction_rate …)."""
     figures = figures or {}
     data_metrics = data_metrics or {}
-    warnings: list[str] = []
+    warnings: list[str] = fact_warnings(facts)
     known: dict[str, Decimal] = dict(figures)
     for key, fact in facts.items():
         data_value = figures.get(key)
@@ -85,3 +85,30 @@ def compute_metrics(facts: Mapping[str, Decimal],
         elif computed is not None:
             values[metric_id] = computed
     return MetricSet(values, tuple(warnings))
+
+
+SURVEY_FACTS = ("population", "survey_sent")
+PREFIXED_FACTS = ("findings.", "survey_weights.")
+AT_MOST_ONE = ("coverage_rate", "payment_accuracy_rate", "on_time_rate", "roster_accuracy_rate",
+               "satisfaction_rate", "satisfaction_index")
+
+
+def fact_warnings(facts: Mapping[str, Decimal]) -> list[str]:
+    """Facts that cannot be what the evaluator meant: an unknown name (a typo is otherwise
+    silently unused), a negative figure, a rate above 100 %."""
+    from jixiao.findings import CODES
+
+    out = []
+    for key, value in facts.items():
+        prefix = next((p for p in PREFIXED_FACTS if key.startswith(p)), None)
+        known = (key in METRICS or key in INPUT_NAMES or key in SURVEY_FACTS
+                 or (prefix == "findings." and key[len(prefix):] in CODES) or prefix == "survey_weights.")
+        if not known:
+            out.append(f"facts 中的“{key}”不是已知的指标或数字名称，未使用（指标：{'、'.join(METRICS)}；"
+                       f"数字：{'、'.join(k for k in INPUT_NAMES)}、{'、'.join(SURVEY_FACTS)}；"
+                       "以及 findings.核查代码、survey_weights.题目）")
+        elif value < 0:
+            out.append(f"facts 中的“{key}”为负数 {value}，请核对")
+        elif key in AT_MOST_ONE and value > 1:
+            out.append(f"facts 中的“{key}”为 {value}，比率应为 0–1 之间的小数（如 0.93 表示 93%）")
+    return out

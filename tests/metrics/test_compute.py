@@ -40,3 +40,16 @@ def test_data_figures_alone_compute_metrics_marked_as_data():
     metrics = compute_metrics({}, figures={"payments": D(200), "payments_correct": D(190)})
     m = metrics.values["payment_accuracy_rate"]
     assert (m.value, m.source) == (D("0.95"), "data")
+
+
+def test_unknown_negative_and_impossible_facts_are_warned_about():
+    from jixiao.metrics.compute import compute_metrics
+
+    facts = {"foo_rate": Decimal("0.9"), "spent": Decimal("-1"), "budget": Decimal(10),
+             "on_time_rate": Decimal("1.5"), "findings.double-payment": Decimal(2), "survey_weights.问1": Decimal(1)}
+    warnings = compute_metrics(facts).warnings
+    assert any("foo_rate" in w and "未使用" in w for w in warnings)
+    assert any("spent" in w and "负数" in w for w in warnings)
+    assert any("on_time_rate" in w and "0–1" in w for w in warnings)
+    assert len(warnings) == 3
+    assert not any(f"“{key}”" in w for w in warnings for key in ("findings.double-payment", "survey_weights.问1", "budget"))
