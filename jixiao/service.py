@@ -9,7 +9,7 @@ from typing import Any
 
 from jixiao.evaluation import Evaluation
 from jixiao.frameworks import builtin_path
-from jixiao.metrics.compute import compute_metrics
+from jixiao.metrics.compute import MetricSet, compute_metrics
 from jixiao.progress import reporter
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
@@ -54,6 +54,8 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) ->
     say("评分")
     figures = {**(audit.figures if audit else {}), **(survey.figures if survey else {})}
     metrics = compute_metrics(judgments.facts, figures, survey.data_metrics if survey else None)
+    if audit is not None and audit.warnings:
+        metrics = MetricSet(metrics.values, (*audit.warnings, *metrics.warnings))
     score = score_framework(framework, judgments, metrics, _finding_counts(audit))
     evaluation = Evaluation(ws, score, audit, survey)
     write_scores(evaluation)

@@ -108,9 +108,6 @@ def load_workspace(folder: str | Path) -> Workspace:
     judgments = reader.judgments(root, reader.table(raw, "judgments"))
     policy = reader.policy(reader.table(raw, "policy"))
     data = reader.data(root, reader.table(raw, "data"))
-    if "payments" in data and not policy.standards and "standard" not in reader.table(raw, "policy"):
-        reader.bad("policy", "standard", "提供了发放明细（[data] payments），须用 [[policy.standard]] 给出各项补贴的"
-                   "月发放标准（subsidy、from、monthly），否则无法核对发放金额")
     raise_if(reader.problems, WorkspaceError, f"{toml_path} 有错误")
     assert project is not None
     return Workspace(root, project, policy, framework_path, builtin, judgments, data)
@@ -254,6 +251,9 @@ class _Reader:
                 self.bad("data", table, f"不支持的文件类型 '{path.suffix}'（可用 .xlsx .xls .csv .parquet）")
                 continue
             sheet = t[table].split("#", 1)[1] if "#" in t[table] else None
+            if sheet is not None and path.suffix.lower() in (".csv", ".parquet"):
+                self.bad("data", table, f"{path.suffix} 文件没有工作表，不能写 '#{sheet}'")
+                continue
             sources[table] = DataSource(table, path, sheet)
         return sources
 

@@ -30,16 +30,18 @@ class AuditResult:
     figures: dict[str, Decimal] = field(default_factory=dict)  # metric inputs computed from data
     table: pa.Table | None = None  # the findings as Arrow (same rows as .findings)
     files: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()  # what the audit could not judge, in Chinese
 
     def json(self) -> dict:
-        """CONTRACT §6: {"rows", "findings", "money_at_risk"} (plus money by code)."""
+        """CONTRACT §6: {"rows", "findings", "money_at_risk"} (plus money by code, and
+        warnings: what could not be judged)."""
         from jixiao.decimals import plain
 
         money = {"overpaid": plain(self.money_at_risk["overpaid"]),
                  "underpaid": plain(self.money_at_risk["underpaid"]),
                  "by_code": {c: {k: plain(v) for k, v in m.items()}
                              for c, m in self.money_at_risk["by_code"].items()}}
-        return {"rows": self.rows, "findings": self.counts, "money_at_risk": money}
+        return {"rows": self.rows, "findings": self.counts, "money_at_risk": money, "warnings": list(self.warnings)}
 
 
 def ibis_backend(con: Any) -> Any:
@@ -78,7 +80,9 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     figures = data_figures(ctx, table, rows)
     result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),
                          money_at_risk=findings_table.money_at_risk(table), rows=rows, figures=figures,
-                         table=table)
+                         table=table, warnings=unjudged(ctx))
+    for warning in result.warnings:
+        reporter(progress)(f"注意：{warning}")
     if not write:
         return result
     from jixiao.audit.output import write_csv, write_xlsx
@@ -89,7 +93,19 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     write_csv(table, csv_path)
     write_xlsx(table, result.counts, result.money_at_risk, xlsx_path)
     return AuditResult(result.findings, result.counts, result.money_at_risk, rows, figures, table,
-                       (csv_path, xlsx_path))
+                       (csv_path, xlsx_path), result.warnings)
+
+
+def unjudged(ctx: AuditContext) -> tuple[str, ...]:
+    """Subsidies paid or on the roster with no standard in evaluation.toml: their amounts
+    (amount-mismatch) and unpaid money cannot be judged."""
+    used = set()
+    for name in ("payments", "roster"):
+        t = ctx.table(name)
+        used |= set(t.select("subsidy").distinct().to_pyarrow().column("subsidy").to_pylist())
+    missing = sorted(used - {s.subsidy for s in ctx.policy.standards} - {None})
+    return tuple(f"数据中有{s}，但 evaluation.toml 未给出其月发放标准（[[policy.standard]] subsidy = \"{s}\"），"
+                 "未核对其发放金额，应发未发也无金额" for s in missing)
 
 
 def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] | Any = None) -> AuditResult:

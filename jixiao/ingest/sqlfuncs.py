@@ -107,12 +107,12 @@ MACROS = [
     " WHEN '中央' THEN '中央' WHEN '省' THEN '省' WHEN '自治区' THEN '省' WHEN '市' THEN '市'"
     " WHEN '州' THEN '市' WHEN '县' THEN '县' WHEN '区' THEN '县' WHEN '县区' THEN '县' WHEN '旗' THEN '县'"
     " WHEN '镇' THEN '镇' WHEN '乡' THEN '镇' WHEN '乡镇' THEN '镇' WHEN '街道' THEN '镇' WHEN '镇街' THEN '镇' END",
-    # IDs: spaces and quote marks dropped, x upper-cased; digits read from a number keep
+    # IDs: spaces, quote marks and Excel's ="…" text guard dropped, x upper-cased; digits read from a number keep
     # the number's digits ('1.10101199001011E+17' → '110101199001011000')
     r"jx_id(t) AS CASE WHEN regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+')"
     " THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS HUGEINT)::VARCHAR"
     r" WHEN regexp_full_match(t, '\d+\.0+') THEN split_part(t, '.', 1)"
-    r" ELSE upper(regexp_replace(t, '[\s''\"`]', '', 'g')) END",
+    r" ELSE upper(regexp_replace(regexp_replace(t, '^=\s*', ''), '[\s''\"`]', '', 'g')) END",
     r"jx_id_numeric_text(t) AS regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+|\d+\.0+')",
     r"jx_id_wellformed(p) AS regexp_full_match(p, '\d{17}[\dX]')",
     f"jx_id_checksum_ok(p) AS substr(p, 18, 1) = {_checksum('p')}",

@@ -361,3 +361,14 @@ def test_a_quarter_across_a_raise_is_shared_by_each_months_standard():
     pay = [{"person_id": A, "period": "2022-06", "months": 3, "amount": Decimal("557"), "paid_on": "2022-06-10"}]
     con = store(roster=[{"person_id": A}], payments=pay, deaths=[(A, "2022-07-15")])
     assert found(con, "paid-after-death") == [(2, "2022-08", Decimal("188.00"))]
+
+
+def test_a_subsidy_without_a_standard_is_reported_as_not_judged():
+    from jixiao.audit.run import unjudged
+
+    only_living = dataclasses.replace(POLICY, standards=POLICY.standards[:2])
+    con = store(roster=[{"person_id": A, "subsidy": "护理补贴"}], payments=full_year(subsidy="护理补贴"))
+    warnings = unjudged(context(con, policy=only_living))
+    assert len(warnings) == 1 and "护理补贴" in warnings[0] and "未核对" in warnings[0]
+    assert found(con, "amount-mismatch", policy=only_living) == []
+    assert unjudged(context(con)) == ()

@@ -111,15 +111,6 @@ def test_report_date_is_optional_and_checked(tmp_path):
     assert ("[project]", "report_date") in {(p.where, p.key) for p in caught.value.problems}
 
 
-def test_payments_without_any_standard_is_a_problem_at_policy_standard(tmp_path):
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "发放.csv").write_text("身份证号\n", encoding="utf-8")
-    text = GOOD.split("[[policy.standard]]")[0] + '\n[data]\npayments = "data/发放.csv"\n'
-    with pytest.raises(WorkspaceError) as caught:
-        load_workspace(write(tmp_path, text))
-    assert [(p.where, p.key) for p in caught.value.problems] == [("[policy]", "standard")]
-
-
 @pytest.mark.parametrize("text, expected", [
     ("[project\nname = 1", "第1行第9列：节名缺少右方括号"),
     ('[project]\nbase_date = 2022年12月31日', "第2行"),
@@ -130,3 +121,12 @@ def test_toml_syntax_errors_are_explained_in_chinese_with_line_and_column(tmp_pa
         load_workspace(write(tmp_path, text))
     message = str(caught.value)
     assert expected in message and "Invalid" not in message and "Expected" not in message
+
+
+def test_a_sheet_named_on_a_csv_file_is_a_problem(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "花名册.csv").write_text("身份证号\n", encoding="utf-8")
+    text = GOOD.replace('roster = "data/花名册.xlsx#名单"', 'roster = "data/花名册.csv#Sheet9"')
+    with pytest.raises(WorkspaceError) as caught:
+        load_workspace(write(tmp_path, text))
+    assert [(p.where, p.key) for p in caught.value.problems] == [("[data]", "roster")]
