@@ -24,7 +24,7 @@ def assert_no_english(text: str) -> None:
 def test_missing_argument_is_chinese_and_exits_2():
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 2
-    assert "错误：缺少参数 'workspace'。" in result.stderr
+    assert "错误：缺少参数 '工作区'。" in result.stderr
     assert "用法：jixiao check [选项]" in result.stderr
     assert "运行 'jixiao check --help' 查看帮助。" in result.stderr
     assert_no_english(result.output)
@@ -93,5 +93,5 @@ def test_the_installed_command_prints_chinese_and_exits_2():
     done = subprocess.run([sys.executable, "-m", "jixiao", "check"], capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stdout == ""
-    assert "错误：缺少参数 'workspace'。" in done.stderr
+    assert "错误：缺少参数 '工作区'。" in done.stderr
     assert_no_english(done.stderr)

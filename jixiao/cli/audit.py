@@ -13,7 +13,7 @@ from jixiao.cli._common import Progress, guarded, print_json
 @app.command(help="逐行核查花名册与发放明细，写出 out/findings.csv 和 out/findings.xlsx。")
 @guarded
 def audit(
-    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
 ) -> None:
     from jixiao.audit.run import audit_workspace

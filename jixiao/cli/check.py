@@ -18,7 +18,7 @@ PROBLEMS_SHOWN = 5
 @app.command(help="读取全部输入数据，按表列出读取、载入、跳过、拒收的行数及前几个问题。")
 @guarded
 def check(
-    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     shown: int = typer.Option(PROBLEMS_SHOWN, "--problems", help="每张表列出的问题数"),
 ) -> None:

@@ -28,7 +28,7 @@ FACT_NAMES = {"生活补贴": "living_planned", "护理补贴": "care_planned"}
 @app.command(help="生成一个合成的县级残疾人两项补贴项目（含少量各类异常），并完成核查、评分和报告；默认目录 jixiao-demo/。")
 @guarded
 def demo(
-    folder: Path = typer.Argument(Path("jixiao-demo"), help="演示工作区目录"),
+    folder: Path = typer.Argument(Path("jixiao-demo"), metavar="目录", help="演示工作区目录"),
     persons: int = typer.Option(4000, "--persons", help="合成人数"),
     seed: int = typer.Option(20220101, "--seed", help="随机种子（同一种子得到同一数据）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),

@@ -14,7 +14,7 @@ from jixiao.cli._common import Progress, guarded
 @app.command(help="生成评价报告：写出 out/report.docx、out/report.html 和 out/report.pdf。")
 @guarded
 def report(
-    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
 ) -> None:

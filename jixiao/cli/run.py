@@ -14,7 +14,7 @@ from jixiao.cli._common import Progress, guarded, print_json
 @app.command(help="一次完成数据检查、逐条核查、评分和报告；进度逐行打印在标准错误。")
 @guarded
 def run(
-    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),

@@ -13,7 +13,7 @@ from jixiao.cli._common import guarded, print_json
 @app.command(help="按指标体系评分，写出 out/scores.json；不加 --json 时打印评分表。")
 @guarded
 def score(
-    workspace: Path = typer.Argument(..., help="工作区目录（含 evaluation.toml）"),
+    workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
 ) -> None:
     from jixiao.cli._common import Progress
