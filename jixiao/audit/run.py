@@ -34,14 +34,15 @@ class AuditResult:
 
     def json(self) -> dict:
         """CONTRACT §6: {"rows", "findings", "money_at_risk"} (plus money by code, and
-        warnings: what could not be judged)."""
+        warnings — what could not be judged — only when there are some)."""
         from jixiao.decimals import plain
 
         money = {"overpaid": plain(self.money_at_risk["overpaid"]),
                  "underpaid": plain(self.money_at_risk["underpaid"]),
                  "by_code": {c: {k: plain(v) for k, v in m.items()}
                              for c, m in self.money_at_risk["by_code"].items()}}
-        return {"rows": self.rows, "findings": self.counts, "money_at_risk": money, "warnings": list(self.warnings)}
+        doc = {"rows": self.rows, "findings": self.counts, "money_at_risk": money}
+        return {**doc, "warnings": list(self.warnings)} if self.warnings else doc
 
 
 def ibis_backend(con: Any) -> Any:
