@@ -26,11 +26,8 @@ def due_date(ctx: AuditContext, mi: ir.IntegerValue) -> ir.DateValue:
 
 
 def payments_due(ctx: AuditContext) -> ir.Table:
-    """Dated payments with their due date and whether they were late (built once)."""
-    return ctx.cached("payments_due", lambda: _payments_due(ctx))
-
-
-def _payments_due(ctx: AuditContext) -> ir.Table:
+    """Dated payments with their due date and whether they were late. Not cached: two
+    streaming scans are cheaper than materialising 12 M rows."""
     p = ctx.table("payments").filter(lambda t: t.paid_on.notnull() & (t.amount >= 0))  # a refund is no payment
     p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
     p = p.mutate(p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
