@@ -126,6 +126,10 @@ class AuditContext:
                             end_mi=ibis.coalesce(month_index(r["end"]), ibis.literal(NO_END, "int64")))
         return self.cached("roster", build)
 
+    def any_rows(self, t: ir.Table) -> bool:
+        """Does `t` have a row? For choosing a cheaper plan when a case cannot occur."""
+        return bool(t.limit(1).count().execute())
+
     def __hash__(self) -> int:  # usable as a cache key holder
         return id(self)
 

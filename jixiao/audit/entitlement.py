@@ -32,7 +32,8 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     p = ctx.table("payments")
     p = p.select("_row", "person_id", "subsidy", "amount", "paid_on",
                  p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
-    p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
+    if ctx.any_rows(ctx.table("payments").filter(lambda t: t.amount < 0)):  # the plan skips what cannot apply
+        p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
     # (months, k) for k < months: an equi-join spreads each payment over its months
     spans = [(m, k) for m in range(1, 13) for k in range(m)]
     offsets = ibis.memtable({"span": [m for m, _ in spans], "k": [k for _, k in spans]},
@@ -53,7 +54,10 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     j = j.left_join(covered, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
     j = j.left_join(d, "person_id").drop("person_id_right")
     j = j.left_join(u, ["person_id", "subsidy", "mi"]).drop("person_id_right", "subsidy_right", "mi_right")
-    j = spread(ctx, j)
+    if ctx.any_rows(p.filter(p.months > 1)):
+        j = spread(ctx, j)
+    else:
+        j = j.mutate(share=j.amount.cast(MONEY))
     w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
     j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))
     status = ibis.cases(
@@ -96,8 +100,9 @@ def spread(ctx: AuditContext, j: ir.Table) -> ir.Table:
     (a quarter, 2022年1-3月): the standard of each month when the amount is exactly the
     standards' sum; only the months the person was entitled to, at their standard, when the
     amount is exactly their sum (a new entrant paid for part of a quarter); else the
-    amount split evenly. `months` becomes the number of months the payment covers."""
-    single = j.filter(j.months == 1).mutate(share=j.amount.cast(MONEY))
+    amount split evenly. `months` becomes the number of months the payment covers.
+    The allocation is worked out on the multi-month payments alone, then joined back, so
+    the millions of monthly payments pass through one cheap join."""
     m = ctx.standard_of(j.filter(j.months > 1))
     entitled = (m.on_roster.notnull() & m.covered.notnull() & m.unqualified.isnull()
                 & ~(m.death_mi.notnull() & (m.mi > m.death_mi)))
@@ -109,10 +114,14 @@ def spread(ctx: AuditContext, j: ir.Table) -> ir.Table:
     complete = m.n_std == m.months
     partial = complete & (m.n_entitled > 0) & (m.n_entitled < m.months) & (m.amount == m.due_entitled)
     exact = complete & (m.amount == m.due_all)
-    m = m.filter(~partial | m.entitled)
-    m = m.mutate(share=ibis.ifelse(partial | exact, m.standard, m.amount / m.months).cast(MONEY),
-                 months=ibis.ifelse(partial, m.n_entitled, m.months))
-    return single.union(m.select(*single.columns))
+    alloc = m.select("_row", "subsidy", "mi", a_drop=partial & ~m.entitled,
+                     a_share=ibis.ifelse(partial | exact, m.standard, m.amount / m.months).cast(MONEY),
+                     a_months=ibis.ifelse(partial, m.n_entitled, m.months))
+    x = j.left_join(alloc, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
+    x = x.filter(~x.a_drop.fill_null(False))
+    x = x.mutate(share=ibis.coalesce(x.a_share, x.amount.cast(MONEY)),
+                 months=ibis.coalesce(x.a_months, x.months).cast("int64"))
+    return x.drop("a_drop", "a_share", "a_months")
 
 
 def entitled_months(ctx: AuditContext) -> ir.Table:

@@ -29,7 +29,8 @@ def payments_due(ctx: AuditContext) -> ir.Table:
     """Dated payments with their due date and whether they were late. Not cached: two
     streaming scans are cheaper than materialising 12 M rows."""
     p = ctx.table("payments").filter(lambda t: t.paid_on.notnull() & (t.amount >= 0))  # a refund is no payment
-    p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
+    if ctx.any_rows(ctx.table("payments").filter(lambda t: t.amount < 0)):
+        p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
     p = p.mutate(p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
     p = p.mutate(due=due_date(ctx, due_month(ctx, p.p_mi, p.months)))
     return p.mutate(late=p.paid_on > p.due)
