@@ -76,6 +76,7 @@ def scores_json(evaluation: Evaluation) -> dict[str, Any]:
     """out/scores.json: the score result, with the survey section among the metrics."""
     data = result_json(evaluation.score)
     if evaluation.survey is not None:
+        from jixiao.metrics.definitions import METRICS
         from jixiao.survey.serialize import survey_json
 
         # shaped like every other metric (name, value: the survey's overall 满意率, formula,
@@ -85,7 +86,7 @@ def scores_json(evaluation: Evaluation) -> dict[str, Any]:
         pooled = survey["pooled"]
         data["metrics"]["survey"] = {
             "name": "问卷调查满意率", "value": rate["value"] if rate else None,
-            "formula": "(非常满意 + 满意) / 有效回答数",
+            "formula": METRICS.get("satisfaction_rate").formula,
             "inputs": {k: pooled[k] for k in ("answers_satisfied", "answers_valid")} if pooled["equals_overall"] else {},
             **survey}
     return data

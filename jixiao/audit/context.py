@@ -134,5 +134,6 @@ class AuditContext:
         return id(self)
 
     @cached_property
-    def has_deaths(self) -> bool:
-        return bool(self.table("deaths").count().execute())
+    def has_negative_payments(self) -> bool:
+        """Any reversal (negative amount) to match? Asked by several checks, answered once."""
+        return self.any_rows(self.table("payments").filter(lambda t: t.amount < 0))

@@ -32,8 +32,7 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     p = ctx.table("payments")
     p = p.select("_row", "person_id", "subsidy", "amount", "paid_on",
                  p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
-    if ctx.any_rows(ctx.table("payments").filter(lambda t: t.amount < 0)):  # the plan skips what cannot apply
-        p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
+    p = net_of_reversals(ctx, p)
     # (months, k) for k < months: an equi-join spreads each payment over its months
     spans = [(m, k) for m in range(1, 13) for k in range(m)]
     offsets = ibis.memtable({"span": [m for m, _ in spans], "k": [k for _, k in spans]},
@@ -70,6 +69,14 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     )
     return j.select("_row", "person_id", "subsidy", "mi", "k", "p_mi", "months", "amount",
                     "share", "paid_on", "death_date", "first_row", status=status)
+
+
+def net_of_reversals(ctx: AuditContext, p: ir.Table) -> ir.Table:
+    """Payment rows `p` less the reversals and what they reverse (no join at all when no
+    amount is negative: the plan skips what cannot apply)."""
+    if not ctx.has_negative_payments:
+        return p
+    return p.anti_join(reversals(ctx), ["_row", "subsidy"])
 
 
 def reversals(ctx: AuditContext) -> ir.Table:

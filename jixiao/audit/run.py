@@ -6,7 +6,7 @@ the data figures for the metrics, write out/findings.csv and out/findings.xlsx."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -93,8 +93,7 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     reporter(progress)(f"写出 {csv_path.name}、{xlsx_path.name}")
     write_csv(table, csv_path)
     write_xlsx(table, result.counts, result.money_at_risk, xlsx_path)
-    return AuditResult(result.findings, result.counts, result.money_at_risk, rows, figures, table,
-                       (csv_path, xlsx_path), result.warnings)
+    return replace(result, files=(csv_path, xlsx_path))
 
 
 def unjudged(ctx: AuditContext) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import ibis.expr.types as ir
 
 from jixiao.audit.checks import CHECKS, finding_rows
 from jixiao.audit.context import AuditContext, month_date, month_index, month_text
-from jixiao.audit.entitlement import reversals
+from jixiao.audit.entitlement import net_of_reversals
 
 
 def due_month(ctx: AuditContext, p_mi: ir.IntegerValue, months: ir.IntegerValue) -> ir.IntegerValue:
@@ -29,8 +29,7 @@ def payments_due(ctx: AuditContext) -> ir.Table:
     """Dated payments with their due date and whether they were late. Not cached: two
     streaming scans are cheaper than materialising 12 M rows."""
     p = ctx.table("payments").filter(lambda t: t.paid_on.notnull() & (t.amount >= 0))  # a refund is no payment
-    if ctx.any_rows(ctx.table("payments").filter(lambda t: t.amount < 0)):
-        p = p.anti_join(reversals(ctx), ["_row", "subsidy"])
+    p = net_of_reversals(ctx, p)
     p = p.mutate(p_mi=month_index(p.period), months=ibis.coalesce(p.months, 1).cast("int64"))
     p = p.mutate(due=due_date(ctx, due_month(ctx, p.p_mi, p.months)))
     return p.mutate(late=p.paid_on > p.due)

@@ -66,14 +66,10 @@ class _Damaged(Exception):
 def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
             raise DataError(f"数据库 {path} 正被另一个 jixiao 进程使用；请等它结束后再运行"
                             "（同一工作区不能同时运行两个命令）") from None
-        if read_only:
-            raise DataError(f"数据库 {path} 已损坏或由其他版本生成，请重新运行 jixiao check 读取数据") from None
-        raise _Damaged() from exc
-    except duckdb.Error as exc:
         if read_only:
             raise DataError(f"数据库 {path} 已损坏或由其他版本生成，请重新运行 jixiao check 读取数据") from None
         raise _Damaged() from exc

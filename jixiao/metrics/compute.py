@@ -105,7 +105,7 @@ def fact_warnings(facts: Mapping[str, Decimal]) -> list[str]:
                  or (prefix == "findings." and key[len(prefix):] in CODES) or prefix == "survey_weights.")
         if not known:
             out.append(f"facts 中的“{key}”不是已知的指标或数字名称，未使用（指标：{'、'.join(METRICS)}；"
-                       f"数字：{'、'.join(k for k in INPUT_NAMES)}、{'、'.join(SURVEY_FACTS)}；"
+                       f"数字：{'、'.join(INPUT_NAMES)}、{'、'.join(SURVEY_FACTS)}；"
                        "以及 findings.核查代码、survey_weights.题目）")
         elif value < 0:
             out.append(f"facts 中的“{key}”为负数 {value}，请核对")
