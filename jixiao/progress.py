@@ -4,13 +4,24 @@ taking a Chinese message, an object with .step (the CLI's Progress), or nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Protocol
 
 Say = Callable[[str], None]
 
 
-def reporter(progress: Any) -> Say:
+class Stepper(Protocol):
+    def step(self, message: str) -> None: ...
+
+
+ProgressLike = Say | Stepper | None
+
+
+def reporter(progress: ProgressLike | object) -> Say:
     """The given progress as a plain callable; a silent one for None."""
     if progress is None:
         return lambda message: None
-    return progress.step if hasattr(progress, "step") else progress
+    step = getattr(progress, "step", None)
+    if callable(step):
+        return step
+    assert callable(progress), progress
+    return progress

@@ -11,6 +11,10 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.findings import CODES
+from jixiao.ingest.accounting import LoadReport
+from jixiao.ingest.fields import TABLE_TITLES
+from jixiao.service import check_workspace
 
 PROBLEMS_SHOWN = 5
 
@@ -22,18 +26,14 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     shown: int = typer.Option(PROBLEMS_SHOWN, "--problems", help="每张表列出的问题数"),
 ) -> None:
-    from jixiao.ingest.load import load_data
-    from jixiao.workspace import load_workspace
-
-    ws = load_workspace(workspace)
-    report = load_data(ws, Progress(quiet=as_json).step)
+    report = check_workspace(workspace, Progress(quiet=as_json))
     if as_json:
         print_json(check_json(report, shown))
     else:
         print_check(report, shown)
 
 
-def check_json(report: Any, shown: int) -> dict[str, Any]:
+def check_json(report: LoadReport, shown: int) -> dict[str, Any]:
     """CONTRACT §6 `rows`, plus the files read, finding counts and the first problems."""
     problems: dict[str, list[dict[str, Any]]] = {}
     for f in report.findings:
@@ -46,10 +46,7 @@ def check_json(report: Any, shown: int) -> dict[str, Any]:
             "problems": problems}
 
 
-def print_check(report: Any, shown: int) -> None:
-    from jixiao.findings import CODES
-    from jixiao.ingest.fields import TABLE_TITLES
-
+def print_check(report: LoadReport, shown: int) -> None:
     if not report.counts:
         print("evaluation.toml 的 [data] 中没有配置任何数据文件。")
         return

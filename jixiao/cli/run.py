@@ -9,6 +9,10 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._tables import audit_line, print_score_table
+from jixiao.evaluation import Evaluation
+from jixiao.report import FORMATS
+from jixiao.service import report_workspace, scores_json
 
 
 @app.command(help="一次完成数据检查、逐条核查、评分和报告；进度逐行打印在标准错误。")
@@ -24,20 +28,14 @@ def run(
 
 def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress) -> dict[str, Any]:
     """The whole evaluation of one workspace; prints the summary (or the JSON) and returns it."""
-    from jixiao.report import FORMATS, write_report
-    from jixiao.service import evaluate_workspace, scores_json
-
     progress.step(f"工作区：{workspace}")
-    evaluation = evaluate_workspace(workspace, progress)
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
-    files = write_report(evaluation, formats=formats, progress=progress)
+    evaluation, files = report_workspace(workspace, progress, formats)
     progress.step("完成")
     summary = scores_json(evaluation)
     if evaluation.audit is not None:
-        summary["audit"] = evaluation.audit.json()
-    out = evaluation.workspace.out
-    produced = [out / "scores.json", *(getattr(evaluation.audit, "files", ()) or ()),
-                files.docx, files.html, files.pdf]
+        summary["audit"] = evaluation.audit_json()
+    produced = [*evaluation.files, files.docx, files.html, files.pdf]
     summary["files"] = [str(p) for p in produced if p is not None]
     if as_json:
         print_json(summary)
@@ -46,15 +44,10 @@ def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Pro
     return summary
 
 
-def _print_summary(evaluation: Any, files: list[str]) -> None:
-    from jixiao.cli._tables import print_score_table
-
+def _print_summary(evaluation: Evaluation, files: list[str]) -> None:
     print_score_table(evaluation.score)
-    audit = evaluation.audit
-    if audit is not None:
-        found = sum(audit.counts.values())
-        money = audit.money_at_risk
-        typer.echo(f"核查发现 {found} 条；多发 {money['overpaid']} 元，少发 {money['underpaid']} 元")
+    if evaluation.audit is not None:
+        typer.echo(audit_line(evaluation.audit))
     typer.echo("输出文件：")
     for path in files:
         typer.echo(f"  {path}")

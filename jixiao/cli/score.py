@@ -7,7 +7,9 @@ from pathlib import Path
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import guarded, print_json
+from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._tables import print_score_table
+from jixiao.service import evaluate_workspace, scores_json
 
 
 @app.command(help="按指标体系评分，写出 out/scores.json；不加 --json 时打印评分表。")
@@ -16,13 +18,8 @@ def score(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
 ) -> None:
-    from jixiao.cli._common import Progress
-    from jixiao.service import evaluate_workspace, scores_json
-
     evaluation = evaluate_workspace(workspace, Progress(quiet=as_json))
     if as_json:
         print_json(scores_json(evaluation))
     else:
-        from jixiao.cli._tables import print_score_table
-
         print_score_table(evaluation.score)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,46 +15,26 @@ import duckdb
 
 from jixiao.findings import Finding
 from jixiao.ingest import rowfindings, sqlfuncs, store
+from jixiao.ingest.accounting import LoadReport, TableCount
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
 from jixiao.ingest.normalise import normalise_statements, output_rows, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
+from jixiao.ingest.survey import load_survey
 from jixiao.ingest.wide import WIDE_FORMS
 from jixiao.progress import reporter
 from jixiao.workspace import DATA_TABLES, DataSource, Workspace
 
 
-@dataclass(frozen=True)
-class TableCount:
-    table: str
-    file: str
-    read: int
-    loaded: int
-    skipped: int
-    rejected: int
-
-    def as_json(self) -> dict[str, int]:
-        return {"read": self.read, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected}
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    counts: dict[str, TableCount]  # table → accounting, for every configured table
-    findings: tuple[Finding, ...]  # ingest findings of all configured tables, by table and row
-    refreshed: tuple[str, ...] = ()  # tables read this time (the others were unchanged)
-    unchanged: tuple[str, ...] = field(default=())
-
-    def rows_json(self) -> dict[str, dict[str, int]]:
-        """The `rows` part of the audit/check JSON (CONTRACT §6)."""
-        return {t: c.as_json() for t, c in self.counts.items()}
-
-
-def load_data(ws: Workspace, progress: Any = None) -> LoadReport:
-    """Load or refresh the store from the workspace's [data] files."""
+def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnection | None = None) -> LoadReport:
+    """Load or refresh the store from the workspace's [data] files; `con`: an open store
+    connection to load into (kept open), else the workspace's store is opened and closed."""
     say = reporter(progress)
-    con = store.open_store(ws)
-    workdir = ws.out / ".tmp"
+    own = con is None
+    if con is None:
+        con = store.open_store(ws)
+        store.configure(con, store.temp_dir(ws))
+    workdir = ws.out / ".tmp-load"  # staged copies of the inputs, removed when done
     try:
-        store.configure(con, workdir)
         sqlfuncs.install(con)
         refreshed, unchanged = [], []
         for table in DATA_TABLES:
@@ -76,7 +55,9 @@ def load_data(ws: Workspace, progress: Any = None) -> LoadReport:
                 f"拒收 {count.rejected}")
         return _report(con, ws, tuple(refreshed), tuple(unchanged))
     finally:
-        con.close()
+        if own:
+            con.close()
+            shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -94,8 +75,6 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
     con.execute("BEGIN")
     try:
         if grid is not None:
-            from jixiao.ingest.survey import load_survey
-
             count = load_survey(con, grid)
         else:
             assert staged is not None

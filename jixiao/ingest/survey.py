@@ -14,7 +14,9 @@ import pyarrow as pa
 from jixiao.errors import DataError, Problem
 from jixiao.ingest.fields import SURVEY_NOT_OPTIONS, SURVEY_QUESTION_HEADERS, SURVEY_RESPONDENT_HEADERS
 from jixiao.ingest.grid import Grid, cell_text, is_number
+from jixiao.ingest.accounting import TableCount
 from jixiao.ingest.headers import SCAN_ROWS, header_key
+from jixiao.ingest.store import recreate
 
 _TOTAL = re.compile(r"^\s*[合小总]\s*计")
 _QUESTION_KEYS = {header_key(h)[0] for h in SURVEY_QUESTION_HEADERS}
@@ -28,9 +30,6 @@ def clean(text: str) -> str:
 
 def load_survey(con: duckdb.DuckDBPyConnection, grid: Grid):
     """Replace survey_answers / survey_tallies from the grid; return its TableCount."""
-    from jixiao.ingest.load import TableCount
-    from jixiao.ingest.store import recreate
-
     rows = grid.text_rows()
     file = grid.label.split("#")[0]
     head = _header_row(rows, file, grid.sheet)
