@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from jixiao.review.checks.arithmetic import FORMULA
+from jixiao.review.claims import CODE_IN_PARENS, PAIR
 from jixiao.review.extract import Extraction
 from jixiao.review.findings import Finding, check
 from jixiao.review.numbers import figures, show
+from jixiao.review.tree import Node, code_tree
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
+
 
 RATIO_RULE = re.compile(r"率\s*[=＝]?[^。；]{0,30}[×xX*]\s*(?:100%\s*)?(?:指标)?(?:分值|权重)|[/／][^。；，]{0,14}[×xX*]\s*(?:100%\s*)?"
                         r"(?:指标)?(?:分值|权重)|\d+(?:\.\d+)?\s*[×xX*]\s*min\s*\(\s*1\s*[,，]")
@@ -21,6 +30,7 @@ BANDS_RULE = re.compile(r"(\d+(?:\.\d+)?)%\s*[-–~至到]\s*100%\s*[，,]?\s*�
                         r"(?:%|个百分点)\s*[，,]?\s*扣(?:除)?(?:权重|分值)?(?:的)?\s*(\d+(?:\.\d+)?)\s*(%|分)"
                         r"(?:[^。]{0,6}?(\d+(?:\.\d+)?)%\s*以下不(?:计|得)分)?")
 DISCLOSED = re.compile(r"调整为\s*(\d+(?:\.\d+)?)")
+SHOWN = re.compile(r"\d\s*[×xX*−\-]\s*(?:min\s*)?[\d(（][^=。；]{0,60}=\s*\d+(?:\.\d+)?")
 ROUNDING_SAID = re.compile(r"四舍五入|取整|向下|向上|保留\s*\d\s*位")
 MODES = {"四舍五入": ROUND_HALF_UP, "向下取整": ROUND_FLOOR}
 STEPS = (Decimal("0.1"), Decimal("0.01"))
@@ -43,12 +53,21 @@ def _fits(raw: Decimal, score: Decimal) -> frozenset[tuple[str, Decimal]]:
 
 
 def _contexts(ex: Extraction, key: str) -> dict[tuple[int, int], str]:
+    """Per claim, the words that speak of it: its table row, or in prose its own sentence
+    and what follows up to the next indicator."""
     blocks = ex.report.blocks
     out: dict[tuple[int, int], str] = {}
     for c in ex.by_key.get(key, []):
         b, r = c.context
         block = blocks[b]
-        out[c.context] = " ".join(block.rows[r]) if r >= 0 and block.rows else block.text
+        if r >= 0 and block.rows:
+            out[c.context] = " ".join(block.rows[r])
+            continue
+        text = block.text
+        start = max(0, text.find(c.quote[:20]))
+        after = start + len(c.quote)
+        nxt = [m.start() for m in PAIR.finditer(text, after)] + [m.start() for m in CODE_IN_PARENS.finditer(text, after)]
+        out[c.context] = out.get(c.context, "") + " " + text[start:min(nxt) if nxt else len(text)]
     return out
 
 
@@ -69,9 +88,10 @@ def _rule_text(ex: Extraction, key: str) -> str:
 
 def scored(ex: Extraction) -> Iterator[tuple[str, Scored | None, str]]:
     """Each (indicator, score as its rule gives it, rule kind) where the rule is a formula."""
+    parents = {n.key for root in code_tree(ex) for n in _walk(root) if n.children}
     for key, claims in ex.by_key.items():
         weights = [c.value for c in claims if c.attr == "weight"]
-        if not weights:
+        if not weights or key in parents:
             continue
         weight = max(set(weights), key=weights.count)
         rules = _rule_text(ex, key)
@@ -80,8 +100,8 @@ def scored(ex: Extraction) -> Iterator[tuple[str, Scored | None, str]]:
         if not bands and not ratio:
             continue
         contexts = _contexts(ex, key)
-        if any(DISCLOSED.search(t) for t in contexts.values()):
-            continue
+        if any(DISCLOSED.search(t) or SHOWN.search(t) for t in contexts.values()):
+            continue  # an adjustment said, or the computation shown (the rounding check reads it)
         for c in claims:
             if c.attr != "score":
                 continue
@@ -110,6 +130,8 @@ def _rates(text: str, bands: re.Match[str] | None) -> list[Decimal]:
     for f in figures(text):
         if f.unit != "%" or any(s <= f.start < e for s, e in rule_spans) or f.value > 100:
             continue
+        if not re.search(r"(率|=)\s*(?:为|达|是|达到)?\s*$", text[max(0, f.start - 6):f.start]):
+            continue  # a share of something else ("占 3.2%"), not the indicator's rate
         exact = [a.yuan / b.yuan for a in money for b in money if b.yuan and abs(a.yuan / b.yuan * 100 - f.value) <= f.half_unit]
         out.append(exact[0] if exact else f.value / 100)
     return out
@@ -147,14 +169,16 @@ def rounding_two_ways(ex: Extraction) -> Iterator[Finding]:
     items = list(by_key.values())
     if len(items) < 2:
         return
+    usage = {fit: sum(1 for s in items if fit in s.fits) for s in items for fit in s.fits}
+    usual = max(usage, key=lambda fit: (usage[fit], fit[0] == "四舍五入", fit[1]))
+    followers = [s for s in items if usual in s.fits]
+    mode, step = usual
     for s in items:
-        others = [o for o in items if o is not s]
-        common = frozenset.intersection(*(o.fits for o in others))
-        if common and not (s.fits & common):
-            mode, step = sorted(common)[0]
-            own = "、".join(f"按 {step_} {m}" for m, step_ in sorted(s.fits))
-            o = others[0]
-            yield rounding_two_ways.finding(s.place, s.quote, f"{ex.label(s.key)}：{s.raw.quantize(Decimal('0.0001'))} 印为 "
-                                            f"{show(s.score)}，只能是{own}；而{ex.label(o.key)}："
-                                            f"{o.raw.quantize(Decimal('0.0001'))} 印为 {show(o.score)}，是按 {step} {mode}。",
-                                            [s.raw.quantize(Decimal("0.0001")), s.score, o.raw.quantize(Decimal("0.0001")), o.score])
+        if usual in s.fits or not any(st == step for _, st in s.fits):
+            continue  # a different step can be that indicator's own rule; a different mode cannot
+        own = "、".join(f"按 {step_} {m}" for m, step_ in sorted(s.fits))
+        o = followers[0]
+        yield rounding_two_ways.finding(s.place, s.quote, f"{ex.label(s.key)}：{s.raw.quantize(Decimal('0.0001'))} 印为 "
+                                        f"{show(s.score)}，只能是{own}；而{ex.label(o.key)}："
+                                        f"{o.raw.quantize(Decimal('0.0001'))} 印为 {show(o.score)}，是按 {step} {mode}。",
+                                        [s.raw.quantize(Decimal("0.0001")), s.score, o.raw.quantize(Decimal("0.0001")), o.score])
