@@ -25,6 +25,7 @@ WEIGHT_TEXT = re.compile(r"(?:分值|(?<!得)满分|权重(?:分)?(?:为|分为)
 FULL_MARKS = re.compile(r"得满分\s*" + NUM + r"\s*分")
 FULL_SCORE = re.compile(r"得分满分\s*" + NUM + r"\s*分")
 SCORE_TEXT = re.compile(r"(?:(?<![应可])(?<!计算)(?<!规则)得分(?!率)(?:为|是)?|实际得(?:分)?|(?<![应可满])得|指标得分\s*[：:])\s*" + NUM + r"\s*分?(?![\d.%])")
+CLASS_WEIGHT = re.compile(r"([\u4e00-\u9fff]{2,8}?)类指标权重(?:分)?为\s*" + NUM + r"\s*分")
 PAPER_WEIGHT = re.compile(r"指标(?:权重|分值)\s*[：:]\s*" + NUM)
 PAPER_SCORE = re.compile(r"指标得分\s*[：:]\s*" + NUM)
 _LEAD = re.compile(r"^(?:" + "|".join(p.pattern.lstrip("^") for _, p in MARKS) + r")\s*")
@@ -123,6 +124,8 @@ def _prose(block: Block, carry: list[str | None]) -> list[Claim]:
         for attr, value in (("weight", m.group(1)), ("score", m.group(2))):
             out.append(Claim(attr, Decimal(value), value, code, norm(name) or None, quote, place,
                              "text", ctx, rank))
+    for m in CLASS_WEIGHT.finditer(text):
+        out.append(Claim("weight", Decimal(m.group(2)), m.group(2), None, norm(m.group(1)), m.group(0), place, "text", ctx))
     rest = PAIR.sub("（）", text)
     group = heading_code(block)
     last_code: str | None = carry[0] if re.match(r"^(该|本)(项|指标)", rest) else None
@@ -256,6 +259,8 @@ def _row(block: Block, r: int, row: tuple[str, ...], header: tuple[str, ...] | N
     else:
         coded = [(i, CODE_RE.match(c.strip())) for i, c in enumerate(row)]
         coded = [(i, m) for i, m in coded if m and m.group(2) and is_name(m.group(2)) and len(m.group(1)) >= 2]
+        for _, m in coded[:-1]:  # "B1 资金（划拨）管理 | B11 …": the parent's name
+            out.append(Claim("name", Decimal(0), "", m.group(1), norm(m.group(2)), quote, place, "table", ctx))
         if coded:
             i, m = coded[-1]
             subject_code, subject_name = m.group(1), m.group(2)

@@ -31,11 +31,11 @@ def heading_number(ex: Extraction) -> Iterator[Finding]:
             del last[deeper]
         before = last.get(rank)
         last[rank] = n
-        if before is None or n == 1:
+        if before is None:
             continue
         if n == before:
             yield heading_number.finding(block.place(), block.text, f"序号“{_label(rank, n)}”与上一个同级标题重复。")
-        elif n > before + 1:
+        elif n > before + 1 and n != 1:
             missing = "、".join(_label(rank, k) for k in range(before + 1, n))
             yield heading_number.finding(block.place(), block.text, f"上一个同级标题为“{_label(rank, before)}”，"
                                          f"此处为“{_label(rank, n)}”，缺少{missing}。")
@@ -63,3 +63,21 @@ def heading_code(ex: Extraction) -> Iterator[Finding]:
             prefixes = sorted({c[:len(code)] for c in children})
             yield heading_code.finding(block.place(), block.text, f"标题写为（{code}），其下指标代码为"
                                        f"{'、'.join(sorted(children))}，应为（{'、'.join(prefixes)}）。")
+
+
+DOC = re.compile(r"《([^》]{6,80})》\s*[（(]?\s*([\u4e00-\u9fff]{1,10}\s*〔\s*\d{4}\s*〕\s*\d+\s*号)")
+
+
+@check("doc-number", "warning", "同一文件的文号前后不一致")
+def doc_number(ex: Extraction) -> Iterator[Finding]:
+    seen: dict[str, dict[str, tuple[str, object]]] = {}
+    for span in ex.report.sentences():
+        for m in DOC.finditer(span.text):
+            title = re.sub(r"\s", "", m.group(1))
+            number = re.sub(r"\s", "", m.group(2))
+            seen.setdefault(title, {}).setdefault(number, (span.text, span.place))
+    for title, numbers in seen.items():
+        if len(numbers) > 1:
+            listed = "、".join(numbers)
+            quote, place = list(numbers.values())[-1]
+            yield doc_number.finding(place, quote, f"《{title}》的文号有不同写法：{listed}。")
