@@ -8,6 +8,9 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import guarded, print_json
+from jixiao.review import review_file
+from jixiao.review.findings import CHECKS, SEVERITY_ZH
+from jixiao.review.render import write_review
 
 
 @app.command(help="复核第三方绩效评价报告（.docx、.pdf、.txt）：核对评分表、合计、比率、单位、日期和用语，"
@@ -18,10 +21,6 @@ def review(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     out: Path | None = typer.Option(None, "--out", metavar="目录", help="复核意见的输出目录（默认：报告旁的“文件名-复核”目录）"),
 ) -> None:
-    from jixiao.review import review_file
-    from jixiao.review.findings import CHECKS, SEVERITY_ZH
-    from jixiao.review.render import write_review
-
     result = review_file(file)
     files = write_review(result, out or file.parent / f"{file.stem}-复核")
     if as_json:

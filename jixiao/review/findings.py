@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.registry import Registry
+from jixiao.review.numbers import plain
 from jixiao.review.text import Place
 
 SEVERITIES = ("error", "warning")
@@ -26,8 +27,6 @@ class Finding:
     numbers: tuple[Decimal, ...] = ()
 
     def json(self) -> dict:
-        from jixiao.review.numbers import plain
-
         return {"code": self.code, "severity": self.severity, "where": self.where, "quote": self.quote,
                 "detail": self.detail, "numbers": [plain(n) for n in self.numbers]}
 

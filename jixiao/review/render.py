@@ -4,12 +4,15 @@ jixiao's document model and written by jixiao's docx and html renderers."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from jixiao.narrative.document import Cover, Document, Heading, Paragraph, Table
+from jixiao.report.docx_render import render_docx
+from jixiao.report.html_render import render_html
 from jixiao.review.findings import CHECKS, SEVERITY_ZH
 from jixiao.review.numbers import show
 from jixiao.review.result import Review
@@ -84,11 +87,6 @@ def _n(value) -> str:
 
 def write_review(review: Review, out: Path) -> ReviewFiles:
     """review.docx, review.html and review.json in `out`."""
-    import json
-
-    from jixiao.report.docx_render import render_docx
-    from jixiao.report.html_render import render_html
-
     out.mkdir(parents=True, exist_ok=True)
     doc = review_document(review)
     docx = render_docx(doc, {}, out / "review.docx")
