@@ -3,7 +3,8 @@ taking a Chinese message, an object with .step (the CLI's Progress), or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 Say = Callable[[str], None]
@@ -25,3 +26,15 @@ def reporter(progress: ProgressLike | object) -> Say:
         return step
     assert callable(progress), progress
     return progress
+
+
+@contextmanager
+def stage(progress: ProgressLike | object, name: str) -> Iterator[None]:
+    """A named stage of the pipeline: timed (seconds and peak memory) when the progress
+    given profiles (the CLI's --profile), otherwise nothing happens."""
+    timer = getattr(progress, "stage", None)
+    if timer is None:
+        yield
+        return
+    with timer(name):
+        yield

@@ -25,7 +25,7 @@ from jixiao.metrics.compute import MetricSet, compute_metrics
 from jixiao.metrics.data import data_figures
 from jixiao.metrics.definitions import METRICS
 from jixiao.metrics.summaries import Summaries, summarise
-from jixiao.progress import ProgressLike, Say, reporter
+from jixiao.progress import ProgressLike, reporter, stage
 from jixiao.report import FORMATS, ReportFiles, write_report
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
@@ -82,53 +82,65 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
-    data = examine(ws, say, judgments.facts)
-    say("评分")
-    survey_figures = data.survey.figures if data.survey else {}
-    metrics = compute_metrics(judgments.facts, {**data.figures, **survey_figures},
-                              data.survey.data_metrics if data.survey else None)
-    warnings = (*(data.audit.warnings if data.audit else ()), *metrics.warnings)
-    score = score_framework(framework, judgments, MetricSet(metrics.values, warnings),
-                            _finding_counts(data, judgments))
-    evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score, warnings)
-    scores = write_scores(evaluation)
+    data = examine(ws, progress, judgments.facts)
+    with stage(progress, "评分"):
+        say("评分")
+        survey_figures = data.survey.figures if data.survey else {}
+        metrics = compute_metrics(judgments.facts, {**data.figures, **survey_figures},
+                                  data.survey.data_metrics if data.survey else None)
+        warnings = (*(data.audit.warnings if data.audit else ()), *metrics.warnings)
+        score = score_framework(framework, judgments, MetricSet(metrics.values, warnings),
+                                _finding_counts(data, judgments))
+        evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score,
+                                warnings)
+        scores = write_scores(evaluation)
     return replace(evaluation, files=(scores, *(data.audit.files if data.audit else ())))
 
 
 def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
     """The data half of the pipeline alone (load, audit, figures, summaries, survey), for
     `jixiao audit`: it needs no framework and writes out/findings.*, not out/scores.json."""
-    return examine(as_workspace(ws), reporter(progress), {})
+    return examine(as_workspace(ws), progress, {})
 
 
 def check_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> LoadReport:
     """Read every input into the store (`jixiao check`): the row accounting and ingest findings."""
-    return load_data(as_workspace(ws), reporter(progress))
+    with stage(progress, "读取数据"):
+        return load_data(as_workspace(ws), reporter(progress))
 
 
-def examine(ws: Workspace, say: Say, facts: Mapping[str, Decimal]) -> Examined:
+def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal]) -> Examined:
     """Load, audit, data figures, summaries and survey, over one store connection."""
     if not ws.data:
         return Examined(LoadReport({}, ()), None, {}, Summaries(), None)
+    say = reporter(progress)
     con = store.open_store(ws)
     try:
         store.configure(con, store.temp_dir(ws))
-        load = load_data(ws, say, con)
+        with stage(progress, "读取数据"):
+            load = load_data(ws, say, con)
         provided = frozenset(load.counts)
         result, figures, summaries = None, {}, Summaries()
         if provided & AUDITED_TABLES:
             bound_memory(con)
             ctx = audit_context(con, ws, provided)
-            result = write_files(audit(ctx, say), ws.out, say)
-            say("计算指标所需数据")
-            figures = data_figures(ctx, result.table, load.rows_json())
-            summaries = summarise(ctx)
-            ctx.release()
+            try:
+                with stage(progress, "逐条核查"):
+                    result = audit(ctx, say)
+                with stage(progress, "写出核查明细"):
+                    result = write_files(result, ws.out, say)
+                with stage(progress, "计算指标数据"):
+                    say("计算指标所需数据")
+                    figures = data_figures(ctx, result.table, load.rows_json())
+                    summaries = summarise(ctx)
+            finally:
+                ctx.release()
         survey = None
         if "survey" in provided:
-            say("分析问卷")
-            persons = figures.get("roster_persons")
-            survey = survey_from_store(con, ws, facts, int(persons) if persons else None)
+            with stage(progress, "分析问卷"):
+                say("分析问卷")
+                persons = figures.get("roster_persons")
+                survey = survey_from_store(con, ws, facts, int(persons) if persons else None)
     finally:
         con.close()
         shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
@@ -174,4 +186,5 @@ def report_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
                      formats: tuple[str, ...] = FORMATS) -> tuple[Evaluation, ReportFiles]:
     """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app)."""
     evaluation = evaluate_workspace(ws, progress)
-    return evaluation, write_report(evaluation, formats=formats, progress=progress)
+    with stage(progress, "出具报告"):
+        return evaluation, write_report(evaluation, formats=formats, progress=progress)

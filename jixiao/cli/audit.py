@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
 from jixiao.cli._tables import print_audit_table
 from jixiao.service import audit_workspace
 
@@ -18,8 +18,11 @@ from jixiao.service import audit_workspace
 def audit(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    examined = audit_workspace(workspace, progress=Progress(quiet=as_json))
+    progress = Progress(quiet=as_json, profile=profile or None)
+    examined = audit_workspace(workspace, progress)
+    progress.finish()
     if as_json:
         print_json(examined.json())
         return

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
 from jixiao.findings import CODES
 from jixiao.ingest.accounting import LoadReport
 from jixiao.ingest.fields import TABLE_TITLES
@@ -25,8 +25,11 @@ def check(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     shown: int = typer.Option(PROBLEMS_SHOWN, "--problems", help="每张表列出的问题数"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    report = check_workspace(workspace, Progress(quiet=as_json))
+    progress = Progress(quiet=as_json, profile=profile or None)
+    report = check_workspace(workspace, progress)
+    progress.finish()
     if as_json:
         print_json(check_json(report, shown))
     else:

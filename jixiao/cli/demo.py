@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded
 from jixiao.cli.run import run_workspace
 from jixiao.errors import WorkspaceError
 from jixiao.synth import generate
@@ -37,8 +37,9 @@ def demo(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    progress = Progress(quiet)
+    progress = Progress(quiet, profile=profile or None)
     make_demo(folder, persons, seed, progress)
     run_workspace(folder, as_json=as_json, no_pdf=no_pdf, progress=progress)
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
 from jixiao.cli._tables import audit_line, print_score_table
 from jixiao.evaluation import Evaluation
 from jixiao.report import FORMATS
-from jixiao.service import report_workspace, scores_json
+from jixiao.service import report_workspace
 
 
 @app.command(help="一次完成数据检查、逐条核查、评分和报告；进度逐行打印在标准错误。")
@@ -22,8 +23,9 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet))
+    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet, profile=profile or None))
 
 
 def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress) -> dict[str, Any]:
@@ -32,7 +34,8 @@ def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Pro
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
     evaluation, files = report_workspace(workspace, progress, formats)
     progress.step("完成")
-    summary = scores_json(evaluation)
+    progress.finish()
+    summary = json.loads(evaluation.files[0].read_text(encoding="utf-8"))  # out/scores.json as written
     if evaluation.audit is not None:
         summary["audit"] = evaluation.audit_json()
     produced = [*evaluation.files, files.docx, files.html, files.pdf]
