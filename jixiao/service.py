@@ -13,6 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import ibis
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from jixiao.audit.context import AuditContext
 from jixiao.audit.result import AuditResult
 from jixiao.audit.run import audit, audit_context, bound_memory, write_files
 from jixiao.evaluation import Evaluation, audit_json
@@ -23,10 +28,12 @@ from jixiao.ingest.accounting import LoadReport
 from jixiao.ingest.load import load_data
 from jixiao.metrics.compute import MetricSet, compute_metrics
 from jixiao.metrics.data import data_figures
-from jixiao.metrics.definitions import METRICS
+from jixiao.metrics.definitions import FIGURE_NAMES, METRICS
 from jixiao.metrics.summaries import Summaries, summarise
 from jixiao.progress import ProgressLike, Say, reporter
 from jixiao.report import FORMATS, ReportFiles, write_report
+from jixiao.reportinputs import ReportInputs, check_citations, check_indicator_notes, load_report_inputs
+from jixiao.reportinputs.parse import ReportInputsError
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
 from jixiao.scoring.judgments import Judgments, load_judgments
@@ -48,6 +55,7 @@ class Examined:
     figures: Mapping[str, Decimal]
     summaries: Summaries
     survey: SurveyResult | None
+    names: frozenset[str] = frozenset()  # personal names in the data, for masking
 
     @property
     def rows(self) -> dict[str, dict[str, int]]:
@@ -82,17 +90,33 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
+    inputs = workspace_report_inputs(ws, framework, judgments)
     data = examine(ws, say, judgments.facts)
     say("评分")
     survey_figures = data.survey.figures if data.survey else {}
     metrics = compute_metrics(judgments.facts, {**data.figures, **survey_figures},
                               data.survey.data_metrics if data.survey else None)
     warnings = (*(data.audit.warnings if data.audit else ()), *metrics.warnings)
-    score = score_framework(framework, judgments, MetricSet(metrics.values, warnings),
-                            _finding_counts(data, judgments))
-    evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score, warnings)
+    counts = _finding_counts(data, judgments)
+    score = score_framework(framework, judgments, MetricSet(metrics.values, warnings), counts,
+                            finding_units(data.audit) if counts is not None and data.audit else None)
+    evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score, warnings,
+                            report=inputs, names=data.names)
     scores = write_scores(evaluation)
     return replace(evaluation, files=(scores, *(data.audit.files if data.audit else ())))
+
+
+def workspace_report_inputs(ws: Workspace, framework: Framework, judgments: Judgments) -> ReportInputs:
+    """report.yaml, validated, and checked against the framework and the judgments: the
+    evidence every basis cites is listed, the indicators it explains exist."""
+    inputs = load_report_inputs(ws.root, set(METRICS.names()) | set(FIGURE_NAMES))
+    bases = {code: j.basis for code, j in judgments.entries.items()}
+    problems = check_citations(inputs, bases, judgments.file or "judgments.yaml", "basis")
+    problems += [p for text in inputs.texts() for p in check_citations(inputs, {"": text}, inputs.file, "")]
+    problems += check_indicator_notes(inputs, {i.code for _, i in framework.walk()})
+    if problems:
+        raise ReportInputsError("报告信息与指标体系、评分判断不一致", problems)
+    return inputs
 
 
 def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
@@ -115,7 +139,7 @@ def examine(ws: Workspace, say: Say, facts: Mapping[str, Decimal]) -> Examined:
         store.configure(con, store.temp_dir(ws))
         load = load_data(ws, say, con)
         provided = frozenset(load.counts)
-        result, figures, summaries = None, {}, Summaries()
+        result, figures, summaries, names = None, {}, Summaries(), frozenset()
         if provided & AUDITED_TABLES:
             bound_memory(con)
             ctx = audit_context(con, ws, provided)
@@ -123,6 +147,7 @@ def examine(ws: Workspace, say: Say, facts: Mapping[str, Decimal]) -> Examined:
             say("计算指标所需数据")
             figures = data_figures(ctx, result.table, load.rows_json())
             summaries = summarise(ctx)
+            names = personal_names(ctx)
             ctx.release()
         survey = None
         if "survey" in provided:
@@ -132,7 +157,18 @@ def examine(ws: Workspace, say: Say, facts: Mapping[str, Decimal]) -> Examined:
     finally:
         con.close()
         shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
-    return Examined(load, result, figures, summaries, survey)
+    return Examined(load, result, figures, summaries, survey, names)
+
+
+def personal_names(ctx: AuditContext) -> frozenset[str]:
+    """Every name the roster, payments, deaths and 低保 tables hold: the report masks each
+    wherever it appears, whatever its length or script."""
+    parts = [ctx.table(t).select(name=ctx.table(t).name.cast("string")) for t in ("roster", "payments", "deaths", "dibao")
+             if ctx.has(t) and "name" in ctx.table(t).columns]
+    if not parts:
+        return frozenset()
+    names = ibis.union(*parts, distinct=True) if len(parts) > 1 else parts[0].distinct()
+    return frozenset(n.strip() for n in names.to_pyarrow().column("name").to_pylist() if n and n.strip())
 
 
 def _finding_counts(data: Examined, judgments: Judgments) -> dict[str, int] | None:
@@ -143,6 +179,22 @@ def _finding_counts(data: Examined, judgments: Judgments) -> dict[str, int] | No
         return None
     checked = sum(data.load.counts[t].loaded for t in ("roster", "payments") if t in data.load.counts)
     return data.audit.counts if checked else None
+
+
+def finding_units(audit: AuditResult) -> dict[str, dict[str, int]]:
+    """The audit's findings per code counted in each unit a findings rule may name (`per`):
+    row — findings; person — distinct persons; month — distinct person-subsidy-months (a
+    finding without a month counts once)."""
+    t = audit.table
+    period = pc.fill_null(t.column("period"), "")
+    seq = pc.cast(pa.array(range(t.num_rows), pa.int64()), pa.string())
+    month = pc.if_else(pc.equal(period, ""), seq, period)
+    key = pc.binary_join_element_wise(pc.fill_null(t.column("person_id"), ""), pc.fill_null(t.column("subsidy"), ""),
+                                      month, "|")
+    months = pa.table({"code": t.column("code"), "key": key}).group_by("code").aggregate([("key", "count_distinct")])
+    by_code = dict(zip(months.column("code").to_pylist(), months.column("key_count_distinct").to_pylist()))
+    return {"row": audit.counts, "person": {c.code: c.persons for c in audit.codes},
+            "month": {c.code: int(by_code.get(c.code, 0)) for c in audit.codes}}
 
 
 def scores_json(evaluation: Evaluation) -> dict[str, Any]:
