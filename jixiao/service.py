@@ -32,8 +32,10 @@ from jixiao.metrics.definitions import FIGURE_NAMES, METRICS
 from jixiao.metrics.summaries import Summaries, summarise
 from jixiao.progress import ProgressLike, Say, reporter
 from jixiao.report import FORMATS, ReportFiles, write_report
-from jixiao.reportinputs import ReportInputs, check_citations, check_indicator_notes, load_report_inputs
-from jixiao.reportinputs.parse import ReportInputsError
+from jixiao.errors import JixiaoError, Problem
+from jixiao.narrative.missing import final_missing
+from jixiao.reportinputs import (MissingInput, ReportInputs, ReportInputsError, check_citations,
+                                 check_indicator_notes, load_report_inputs)
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
 from jixiao.scoring.judgments import Judgments, load_judgments
@@ -106,10 +108,13 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None
     return replace(evaluation, files=(scores, *(data.audit.files if data.audit else ())))
 
 
+REPORT_TARGETS = frozenset(METRICS.names()) | frozenset(FIGURE_NAMES)  # what a goal's 对应 may name
+
+
 def workspace_report_inputs(ws: Workspace, framework: Framework, judgments: Judgments) -> ReportInputs:
     """report.yaml, validated, and checked against the framework and the judgments: the
     evidence every basis cites is listed, the indicators it explains exist."""
-    inputs = load_report_inputs(ws.root, set(METRICS.names()) | set(FIGURE_NAMES))
+    inputs = load_report_inputs(ws.root, REPORT_TARGETS)
     bases = {code: j.basis for code, j in judgments.entries.items()}
     problems = check_citations(inputs, bases, judgments.file or "judgments.yaml", "basis")
     problems += [p for text in inputs.texts() for p in check_citations(inputs, {"": text}, inputs.file, "")]
@@ -117,6 +122,27 @@ def workspace_report_inputs(ws: Workspace, framework: Framework, judgments: Judg
     if problems:
         raise ReportInputsError("报告信息与指标体系、评分判断不一致", problems)
     return inputs
+
+
+def report_inputs_missing(ws: Workspace | str | Path) -> tuple[ReportInputs, list[MissingInput]]:
+    """report.yaml and what it still lacks, before any evaluation (`jixiao check`): the
+    unspent balance is not known yet, so its explanation is listed while absent."""
+    ws = as_workspace(ws)
+    inputs = load_report_inputs(ws.root, REPORT_TARGETS)
+    return inputs, inputs.missing(fund_levels_known=_fund_levels(ws), balance_unknown=True)
+
+
+def _fund_levels(ws: Workspace) -> bool:
+    """Whether the loaded funds table gives 资金级次 (then report.yaml need not)."""
+    if "funds" not in ws.data or not store.store_path(ws).exists():
+        return False
+    con = store.open_store(ws, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return "funds" in tables and bool(con.execute(
+            "SELECT count(*) FROM funds WHERE coalesce(level, '') <> ''").fetchone()[0])
+    finally:
+        con.close()
 
 
 def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
@@ -223,7 +249,18 @@ def write_scores(evaluation: Evaluation) -> Path:
 
 
 def report_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
-                     formats: tuple[str, ...] = FORMATS) -> tuple[Evaluation, ReportFiles]:
-    """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app)."""
+                     formats: tuple[str, ...] = FORMATS, final: bool = False) -> tuple[Evaluation, ReportFiles]:
+    """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app).
+    `final`: refuse (ReportIncomplete, exit 2) while report inputs or scores are missing."""
     evaluation = evaluate_workspace(ws, progress)
+    missing = final_missing(evaluation) if final else []
+    if missing:
+        file = str(evaluation.workspace.root / "report.yaml")
+        raise ReportIncomplete("报告信息尚未齐全，不能出具正式报告（可去掉 --final 生成草稿，缺少的内容在草稿中标为【待填】）",
+                               [Problem(file if not m.key.startswith("评分.") else "judgments.yaml", m.label, "", m.key)
+                                for m in missing])
     return evaluation, write_report(evaluation, formats=formats, progress=progress)
+
+
+class ReportIncomplete(JixiaoError):
+    """`jixiao report --final` while the report still lacks inputs."""

@@ -105,8 +105,8 @@ def test_the_self_check_catches_a_wrong_number(report, case):
 
 
 def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(report):
-    """The cover carries no number; the page after it is 第1页, as in the docx, and every
-    contents entry points at the page where its heading is printed."""
+    """The cover carries no number; pages count from it, so the contents page is 第2页 (as
+    in the docx), and every contents entry points at the page where its heading is printed."""
     import re
     import subprocess
 
@@ -114,24 +114,31 @@ def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(re
     pages = subprocess.run(["pdftotext", "-layout", str(files.pdf), "-"], check=True,
                            capture_output=True, text=True).stdout.split("\f")
     numbers = [re.findall(r"第(\d+)页", page) for page in pages[:4]]
-    assert numbers[0] == [] and numbers[1][-1] == "1" and numbers[2][-1] == "2"
+    assert numbers[0] == [] and numbers[1][-1] == "2" and numbers[2][-1] == "3"
     entry = re.search(r"一、基本情况[ .…]+(\d+)", pages[1])
     assert entry is not None
     printed_on = next(i for i, page in enumerate(pages) if re.search(r"^\s*一、基本情况\s*$", page, re.M))
     assert re.findall(r"第(\d+)页", pages[printed_on])[-1] == entry.group(1)
 
 
-def test_docx_contents_field_lists_the_headings_before_word_updates_it(report):
+def test_docx_contents_lists_every_heading_with_a_page_reference_to_it(report):
+    """The contents page needs no instructions: one entry per heading of levels 1–2, each
+    with a PAGEREF field to the bookmark on that heading, which Word and LibreOffice fill."""
     import docx
 
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     _, files = report
     paragraphs = docx.Document(str(files.docx)).paragraphs
-    toc = next(p for p in paragraphs if "TOC" in "".join(t.text or "" for t in p._p.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")))
-    headings = [p.text for p in paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings = [p for p in paragraphs if p.style.name in ("Heading 1", "Heading 2")]
     assert len(headings) >= 10
-    for heading in headings:
-        assert heading.strip() in toc.text
+    marks = {h.text.strip(): h._p.find(f"{w}bookmarkStart").get(f"{w}name") for h in headings}
+    entries = {}
+    for p in paragraphs:
+        refs = [t.text.split()[1] for t in p._p.iter(f"{w}instrText") if "PAGEREF" in (t.text or "")]
+        if refs:
+            entries[p.text.strip()] = refs[0]
+    assert entries == marks
+    assert not any("更新域" in p.text or "右键" in p.text for p in paragraphs)
 
 
 def test_notes_stay_out_and_the_report_speaks_plain_chinese(report):
