@@ -27,9 +27,35 @@ def family_title(code: str) -> str:
 
 
 def places(f: CodeSummary, n: int = PLACES) -> str:
-    """三乡镇（2人）、东区街道（1人）: the townships with the most persons."""
-    shares = sorted(f.by_township, key=lambda s: (-s.persons, -s.count, s.key))[:n]
-    return P.LIST_SEP.join(P.CAUSE_PLACE.format(place=s.key, n=N.count(s.persons)) for s in shares if s.key)
+    """三乡镇（5人）、东区街道（3人): the townships where the family concentrates — those
+    with at least two of its persons, when together they hold half of them; else ""."""
+    shares = [s for s in sorted(f.by_township, key=lambda s: (-s.persons, -s.count, s.key))[:n]
+              if s.key and s.persons >= 2]
+    if not shares or 2 * sum(s.persons for s in shares) < f.persons:
+        return ""
+    return P.LIST_SEP.join(P.CAUSE_PLACE.format(place=s.key, n=N.count(s.persons)) for s in shares)
+
+
+def where_text(f: CodeSummary) -> str:
+    concentrated = places(f)
+    if concentrated:
+        return P.CAUSE_WHERE.format(places=concentrated)
+    spread = len([s for s in f.by_township if s.key])
+    return P.CAUSE_SPREAD.format(n=N.count(spread)) if spread > 1 else ""
+
+
+def month_text(month: str) -> str:
+    """2022-03 → 2022年3月."""
+    year, m = month.split("-")[:2]
+    return P.MONTH.format(y=year, m=int(m))
+
+
+def months_text(first: str, last: str) -> str:
+    if first == last:
+        return month_text(first)
+    if first[:4] == last[:4]:
+        return P.MONTH_RANGE_SAME_YEAR.format(first=month_text(first), m=int(last[5:7]))
+    return P.MONTH_RANGE.format(first=month_text(first), last=month_text(last))
 
 
 def family_cause(ev: Evaluation, f: CodeSummary) -> str:
@@ -37,16 +63,16 @@ def family_cause(ev: Evaluation, f: CodeSummary) -> str:
     when = ""
     if months:
         first, last = months[0], months[-1]
-        when = P.CAUSE_WHEN_ONE.format(first=first) if first == last else P.CAUSE_WHEN.format(first=first, last=last)
+        when = P.CAUSE_WHEN.format(months=months_text(first, last))
         changes = sorted(f"{s.start.year}-{s.start.month:02d}" for s in ev.workspace.policy.standards
                          if s.start.month > 1)
         if f.code == "amount-mismatch" and changes and first >= changes[0]:
-            when += P.CAUSE_AFTER_CHANGE.format(month=changes[0])
-    where = places(f)
+            when += P.CAUSE_AFTER_CHANGE.format(month=month_text(changes[0]))
     money = (P.CAUSE_OVER.format(amount=N.money(f.overpaid)) if f.overpaid else "") + \
         (P.CAUSE_UNDER.format(amount=N.money(f.underpaid)) if f.underpaid else "")
-    return P.CAUSE_FAMILY.format(title=family_title(f.code), persons=N.count(f.persons), n=N.count(f.count),
-                                 where=P.CAUSE_WHERE.format(places=where) if where else "", when=when, money=money,
+    count = P.CAUSE_ROWS.format(n=N.count(f.count)) if f.count != f.persons else ""
+    return P.CAUSE_FAMILY.format(title=family_title(f.code), persons=N.count(f.persons), rows=count,
+                                 where=where_text(f), when=when, money=money,
                                  control=P.CONTROLS.get(f.code, P.CONTROL_DEFAULT))
 
 

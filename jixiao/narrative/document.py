@@ -19,7 +19,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body | note | center | bold | quote
+    style: str = "body"  # body | lead (introduces the table below: kept with it) | note | center | bold
     label: str = ""  # what the paragraph states, for self-checks ("summary", "leaf:A111" …)
 
 

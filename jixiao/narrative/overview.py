@@ -60,7 +60,7 @@ def project(b: Builder, ev: Evaluation) -> None:
     if r.implementers:
         units = [i.unit for i in r.implementers]
         b.p(P.IMPLEMENTERS_ONE.format(unit=units[0]) if len(units) == 1 else
-            P.IMPLEMENTERS_INTRO.format(units="、".join(units)))
+            P.IMPLEMENTERS_INTRO.format(units="、".join(units)), style="lead")
         b.table(P.IMPLEMENTERS_TABLE, P.IMPLEMENTERS_HEADERS, [(i.unit, cite(ev, i.duties)) for i in r.implementers],
                 widths=(3, 9), align="lL", label="implementers")
     else:
@@ -73,7 +73,7 @@ def project(b: Builder, ev: Evaluation) -> None:
     b.p(P.POLICY_CARE.format(grades="、".join(map(str, policy.care_grades)), extra=extra)
         + P.POLICY_SCHEDULE[policy.schedule].format(due_day=policy.due_day))
     if policy.standards:
-        b.p(P.OVERVIEW_SUBSIDIES)
+        b.p(P.OVERVIEW_SUBSIDIES, style="lead")
         rows = [(s.subsidy, f"{s.start.year}-{s.start.month:02d}", N.money(s.monthly)) for s in policy.standards]
         b.table(P.STANDARDS_TABLE, P.STANDARDS_HEADERS, rows, widths=(3, 2, 2), align="lcr", label="standards")
     else:
@@ -86,7 +86,7 @@ def funds(b: Builder, ev: Evaluation) -> None:
     r = ev.report
     b.h(2, P.H2["funds"])
     if r.fund_sources:
-        b.p(P.SOURCES_INTRO)
+        b.p(P.SOURCES_INTRO, style="lead")
         rows = [(f.level, N.money(f.amount), cite(ev, f.note)) for f in r.fund_sources]
         amounts = [f.amount for f in r.fund_sources if f.amount is not None]
         bold: tuple[int, ...] = ()
@@ -132,7 +132,7 @@ def implementation(b: Builder, ev: Evaluation) -> None:
     headcounts(b, ev)
     s, inputs = ev.summaries, metric_inputs(ev)
     if s.by_subsidy:
-        b.p(P.IMPL_DATA.format(payments=N.count(s.payment_records), amount=N.money(s.paid_total)))
+        b.p(P.IMPL_DATA.format(payments=N.count(s.payment_records), amount=N.money(s.paid_total)), style="lead")
         payments_table(b, ev)
         if s.by_month:
             monthly_chart(b, ev)
@@ -153,7 +153,7 @@ def goals(b: Builder, ev: Evaluation) -> None:
     if not r.targets:
         b.p(todo(ev, "绩效目标.指标"), label="todo")
         return
-    b.p(P.TARGETS_INTRO)
+    b.p(P.TARGETS_INTRO, style="lead")
     done = outcomes(ev)
     rows = [(o.target.name, o.target.target, o.actual, o.status) for o in done]
     b.table(P.TARGETS_TABLE, P.TARGETS_HEADERS, rows, widths=(4, 2.6, 2.6, 1.8), align="lccc", label="targets")

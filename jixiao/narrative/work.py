@@ -71,7 +71,7 @@ def data(b: Builder, ev: Evaluation, checks_annex: int) -> None:
         b.p(P.CHECKS_NONE, label="not-provided")
     evidence = ev.report.evidence
     if evidence:
-        b.p(P.EVIDENCE_INTRO)
+        b.p(P.EVIDENCE_INTRO, style="lead")
         b.table(P.EVIDENCE_TABLE, P.EVIDENCE_HEADERS, [(e.id, e.name, e.kind, e.note) for e in evidence],
                 widths=(1.4, 6, 1.8, 3.4), align="clll", label="evidence")
     else:
@@ -92,13 +92,13 @@ def process(b: Builder, ev: Evaluation) -> None:
     r = ev.report
     b.h(2, P.H2["process"])
     if r.phases:
-        b.p(P.PHASES_INTRO)
+        b.p(P.PHASES_INTRO, style="lead")
         b.table(P.PHASES_TABLE, P.PHASES_HEADERS, [(p.name, _period(p.start, p.end), cite(ev, p.work)) for p in r.phases],
                 widths=(2.2, 3.6, 7), align="llL", label="phases")
     else:
         b.p(todo(ev, "评价工作.阶段") or "", label="todo")
     if r.team:
-        b.p(P.TEAM_INTRO)
+        b.p(P.TEAM_INTRO, style="lead")
         b.table(P.TEAM_TABLE, P.TEAM_HEADERS, [(m.name, m.role, m.unit) for m in r.team], widths=(2, 3, 5),
                 align="lll", label="team")
     else:

@@ -85,7 +85,7 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
                 para.paragraph_format.first_line_indent = Pt(0)
             if block.style == "center":
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if block.style == "bold":  # an item heading inside a section: kept with what follows
+            if block.style in ("bold", "lead"):  # an item heading, a table's lead: kept with what follows
                 para.paragraph_format.keep_with_next = True
             run = para.add_run(scrub(block.text))
             set_font(run, BODY_FONT, 12 if block.style == "note" else None, block.style == "bold" or None)
@@ -325,14 +325,15 @@ def _toc(d: Any, headings: list[Heading], text_width: int) -> None:
         pf = para.paragraph_format
         pf.first_line_indent = Pt(0)
         pf.left_indent = Pt(0 if h.level == 1 else 24)
-        pf.line_spacing = 1.25
+        pf.line_spacing = 1.0
+        pf.space_after = Pt(1)
         pf.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-        set_font(para.add_run(scrub(h.text)), HEI if h.level == 1 else BODY_FONT, 12)
-        set_font(para.add_run("\t"), BODY_FONT, 12)
+        set_font(para.add_run(scrub(h.text)), HEI if h.level == 1 else BODY_FONT, 11)
+        set_font(para.add_run("\t"), BODY_FONT, 11)
         _fld(para, "begin")
         _instr(para, f"PAGEREF _Toc_{h.anchor} \\h")
         _fld(para, "separate")
-        set_font(para.add_run(""), BODY_FONT, 12)
+        set_font(para.add_run(""), BODY_FONT, 11)
         _fld(para, "end")
 
 

@@ -184,7 +184,8 @@ def check_tables(ev: Evaluation, tables: list[Table], where: str, extra_money: s
                     assert (dec(row[1]), dec(row[2]), row[3]) == (r.max_total, r.total, percent(r.total / r.max_total))
                     continue
                 node = next(n for n in r.indicators if n.name == row[0])
-                assert (dec(row[1]), dec(row[2]), row[3]) == (node.weight, node.score, percent(node.rate)), (where, row)
+                score = None if row[2] == "—" else dec(row[2])  # a 一级 whose every leaf is pending
+                assert (dec(row[1]), score, row[3]) == (node.weight, node.score, percent(node.rate)), (where, row)
                 checked["level1_rows"] += 1
         elif head and head[0] == "指标名称":
             rows = {row[0]: row[1] for row in t}
@@ -339,3 +340,28 @@ def check_language(ev: Evaluation, raw: str, where: str) -> None:
     assert bad is None, (where, text[max(0, bad.start() - 40):bad.end() + 40])
     words = {w for w in ENGLISH.findall(text)} - ALLOWED_ENGLISH
     assert not words, (where, sorted(words))
+
+
+# --- the report's shape: distinct captions, drafts marked, causes specific -------------------
+
+def check_shape(ev: Evaluation, doc, where: str) -> None:  # type: ignore[no-untyped-def]
+    """Every table and figure has its own caption; every missing report input is marked
+    【待填：…】 in the draft (and nothing is marked when none is missing); no two problems
+    give the same cause."""
+    from jixiao.narrative.document import Figure, Paragraph, Table
+    from jixiao.narrative.missing import report_missing
+
+    captions = [b.caption for b in doc.blocks if isinstance(b, (Table, Figure)) and b.caption]
+    numbers = [c.split(" ", 1)[0] for c in captions]
+    assert len(set(numbers)) == len(numbers), (where, "a table number used twice", captions)
+    titles = [c.split(" ", 1)[1] for c in captions]
+    assert len(set(titles)) == len(titles), (where, "two tables share a caption", sorted(titles))
+    text = "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    missing = report_missing(ev)
+    for m in missing:
+        assert f"【待填：{m.label}】" in text, (where, m.key)
+    assert ("【待填" in text) == bool(missing), (where, "a 【待填】 mark without a missing input")
+    assert bool(doc.cover.draft) == bool(missing), where
+    causes = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.label.startswith("problem:")
+              and b.text.startswith("原因分析")]
+    assert len(set(causes)) == len(causes), (where, "two problems give the same cause")
