@@ -13,7 +13,10 @@ import pytest
 from jixiao.report import write_report
 from jixiao.service import evaluate_workspace
 from tests.report.readback import docx_read, html_read, pdf_text
-from tests.report.selfcheck import check_figures, check_language, check_private, check_tables, check_text, squash
+from jixiao.narrative import build_document
+from jixiao.narrative.missing import final_missing
+from tests.report.selfcheck import (check_figures, check_language, check_private, check_shape, check_tables,
+                                    check_text, squash)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # example → (total, grade) as the seed reports state them
@@ -156,3 +159,25 @@ def test_notes_stay_out_and_the_report_speaks_plain_chinese(report):
             assert squash(note) not in squash(text), (where, note)
         printed.append(check_figures(ev, text, where, pairs=where != "pdf"))
     assert printed[0] == printed[1] and all(printed[2][k] == printed[0][k] for k in printed[2])
+
+
+def test_the_report_is_as_complete_as_its_seed(report):
+    """report.yaml from the seed's own content: policy documents, implementers, goals, the
+    evaluation's course and evidence; only what the seed does not say (its team) is marked."""
+    ev, files = report
+    check_shape(ev, build_document(ev), ev.workspace.root.name)
+    r = ev.report
+    assert len(r.documents) >= 4 and r.implementers and r.targets and r.phases and r.evidence
+    assert [m.key for m in final_missing(ev)] == ["评价工作.工作组"]
+    text = squash(docx_read(files.docx)[0])
+    assert "国发〔2015〕52号" in text and "（证据E" in text
+    cited = [n for n in ev.score.leaves() if "【E" in n.basis]
+    assert cited and all("【E" not in squash(t) for t in (text,))
+
+
+def test_a_judgment_contradicting_the_survey_is_a_warning_in_the_report(report):
+    ev, files = report
+    if ev.survey is None:
+        pytest.skip("the Sanxiang seed has no survey")
+    assert any(w.startswith("C21 受益残疾人认可度") and "73.00%" in w for w in ev.score.warnings)
+    assert "评分与计算结果不一致" in squash(docx_read(files.docx)[0])
