@@ -35,7 +35,7 @@ def scores(b: Builder, ev: Evaluation) -> None:
     for depth, node in r.walk():
         indent = "　" * (depth - 1)
         if node.is_leaf:
-            basis = node.basis or node.detail
+            basis = cite(ev, node.basis) or node.detail
             kind = P.KIND_NAMES.get(node.kind, node.kind)
             value = N.rate(node.value) if node.value is not None else ""
         else:

@@ -38,8 +38,8 @@ def result_texts(ev: Evaluation) -> list[str]:
             if text:
                 out.append(scrub(text.rstrip("。")))
                 out.append(scrub(cite(ev, text).rstrip("。")))  # the basis as printed, its evidence cited
-    for text in ev.report.texts():  # report.yaml: the evaluator's own words, as written
-        for para in text.split("\n\n"):
+    for text in ev.report.texts():  # report.yaml: the evaluator's own words, as written (not its labels)
+        for para in (p for p in text.split("\n\n") if re.search(r"\d", p)):  # those that hold numbers
             out += [scrub(para.rstrip("。")), scrub(cite(ev, para).rstrip("。"))]
     out += list(FAMILY_PLAIN.values())
     out += [w.rstrip("。") for w in ev.score.warnings]

@@ -359,7 +359,7 @@ SURVEY_TABLE = "表{n} 问卷各题回答分布"
 SURVEY_HEADERS_Q = "问题"
 SURVEY_HEADERS_N = "有效回答"
 SURVEY_HEADERS_RATE = "满意率"
-FIG_SURVEY = "图{n} 问卷各题回答分布"
+FIG_SURVEY = "图{n} 各题回答的满意程度构成"
 SURVEY_WARNING = "说明：{text}"
 
 PAPER_TITLE = "{code} {name}评价工作底稿"
