@@ -181,3 +181,23 @@ def test_a_judgment_contradicting_the_survey_is_a_warning_in_the_report(report):
         pytest.skip("the Sanxiang seed has no survey")
     assert any(w.startswith("C21 受益残疾人认可度") and "73.00%" in w for w in ev.score.warnings)
     assert "评分与计算结果不一致" in squash(docx_read(files.docx)[0])
+
+
+def test_libreoffice_lays_out_the_docx_with_its_contents_page_numbers(report, tmp_path):
+    """The docx as Word/WPS users see it (LibreOffice headless, its own profile): the contents
+    page carries a page number for every entry, and the 一、基本情况 entry points at its page."""
+    import re
+
+    from tests.report.render import docx_to_pdf, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is installed by scripts/install.sh --test")
+    ev, files = report
+    if ev.workspace.root.name != "sanxiang-2022":
+        pytest.skip("one example is enough to lay out")
+    pages = pdf_text(docx_to_pdf(files.docx, tmp_path)).split("\f")
+    toc = next(p for p in pages if "目" in p and "录" in p and "一、基本情况" in p)
+    entries = re.findall(r"^\s*(\S.*?)\.{3,}\s*(\d+)\s*$", toc, re.M)
+    assert len(entries) >= 20
+    page = int(next(n for t, n in entries if t.startswith("一、基本情况")))
+    assert re.search(r"^\s*一、基本情况\s*$", pages[page - 1], re.M)
