@@ -59,3 +59,7 @@ def raise_if(problems: list[Problem], error: type[JixiaoError], summary: str) ->
     """Raise `error` listing every problem, if there are any."""
     if problems:
         raise error(summary, problems)
+
+
+class ReportIncomplete(JixiaoError):
+    """`jixiao report --final` while the report still lacks inputs."""

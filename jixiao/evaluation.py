@@ -16,6 +16,7 @@ from jixiao.audit.result import AuditResult
 from jixiao.findings import CODES
 from jixiao.ingest.accounting import LoadReport
 from jixiao.metrics.summaries import Summaries
+from jixiao.reportinputs import ReportInputs
 from jixiao.scoring.result import ScoreResult
 from jixiao.survey.result import SurveyResult
 from jixiao.workspace import DATA_TABLES, Workspace
@@ -32,6 +33,8 @@ class Evaluation:
     score: ScoreResult  # the scored tree, with every metric (value, formula, inputs, source)
     warnings: tuple[str, ...] = ()  # everything the evaluation could not judge or had to reconcile
     files: tuple[Path, ...] = ()  # out/scores.json, out/findings.csv, out/findings.xlsx
+    report: ReportInputs = ReportInputs()  # report.yaml: what the report needs beyond the data
+    names: frozenset[str] = frozenset()  # every name in the roster, payments, deaths and 低保 tables (masked)
 
     @property
     def provided(self) -> dict[str, bool]:

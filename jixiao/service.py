@@ -13,8 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.audit.findings_table import finding_units
 from jixiao.audit.result import AuditResult
 from jixiao.audit.run import audit, audit_context, bound_memory, write_files
+from jixiao.errors import Problem, ReportIncomplete
 from jixiao.evaluation import Evaluation, audit_json
 from jixiao.findings import Finding
 from jixiao.frameworks import builtin_path
@@ -23,10 +25,19 @@ from jixiao.ingest.accounting import LoadReport
 from jixiao.ingest.load import load_data
 from jixiao.metrics.compute import MetricSet, compute_metrics
 from jixiao.metrics.data import data_figures
-from jixiao.metrics.definitions import METRICS
-from jixiao.metrics.summaries import Summaries, summarise
+from jixiao.metrics.definitions import FIGURE_NAMES, METRICS
+from jixiao.metrics.summaries import Summaries, personal_names, summarise
+from jixiao.narrative.missing import final_missing
 from jixiao.progress import ProgressLike, reporter, stage
 from jixiao.report import FORMATS, ReportFiles, write_report
+from jixiao.reportinputs import (
+    MissingInput,
+    ReportInputs,
+    ReportInputsError,
+    check_citations,
+    check_indicator_notes,
+    load_report_inputs,
+)
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
 from jixiao.scoring.judgments import Judgments, load_judgments
@@ -48,6 +59,7 @@ class Examined:
     figures: Mapping[str, Decimal]
     summaries: Summaries
     survey: SurveyResult | None
+    names: frozenset[str] = frozenset()  # personal names in the data, for masking
 
     @property
     def rows(self) -> dict[str, dict[str, int]]:
@@ -82,6 +94,7 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
+    inputs = workspace_report_inputs(ws, framework, judgments)
     data = examine(ws, progress, judgments.facts)
     with stage(progress, "评分"):
         say("评分")
@@ -89,12 +102,50 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None
         metrics = compute_metrics(judgments.facts, {**data.figures, **survey_figures},
                                   data.survey.data_metrics if data.survey else None)
         warnings = (*(data.audit.warnings if data.audit else ()), *metrics.warnings)
-        score = score_framework(framework, judgments, MetricSet(metrics.values, warnings),
-                                _finding_counts(data, judgments))
+        counts = _finding_counts(data, judgments)
+        score = score_framework(framework, judgments, MetricSet(metrics.values, warnings), counts,
+                                finding_units(data.audit.table, data.audit.codes) if counts is not None and data.audit else None)
         evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score,
-                                warnings)
+                                warnings, report=inputs, names=data.names)
         scores = write_scores(evaluation)
     return replace(evaluation, files=(scores, *(data.audit.files if data.audit else ())))
+
+
+REPORT_TARGETS = frozenset(METRICS.names()) | frozenset(FIGURE_NAMES)  # what a goal's 对应 may name
+
+
+def workspace_report_inputs(ws: Workspace, framework: Framework, judgments: Judgments) -> ReportInputs:
+    """report.yaml, validated, and checked against the framework and the judgments: the
+    evidence every basis cites is listed, the indicators it explains exist."""
+    inputs = load_report_inputs(ws.root, REPORT_TARGETS)
+    bases = {code: j.basis for code, j in judgments.entries.items()}
+    problems = check_citations(inputs, bases, judgments.file or "judgments.yaml", "basis")
+    problems += [p for text in inputs.texts() for p in check_citations(inputs, {"": text}, inputs.file, "")]
+    problems += check_indicator_notes(inputs, {i.code for _, i in framework.walk()})
+    if problems:
+        raise ReportInputsError("报告信息与指标体系、评分判断不一致", problems)
+    return inputs
+
+
+def report_inputs_missing(ws: Workspace | str | Path) -> tuple[ReportInputs, list[MissingInput]]:
+    """report.yaml and what it still lacks, before any evaluation (`jixiao check`): the
+    unspent balance is not known yet, so its explanation is listed while absent."""
+    ws = as_workspace(ws)
+    inputs = load_report_inputs(ws.root, REPORT_TARGETS)
+    return inputs, inputs.missing(fund_levels_known=_fund_levels(ws), balance_unknown=True)
+
+
+def _fund_levels(ws: Workspace) -> bool:
+    """Whether the loaded funds table gives 资金级次 (then report.yaml need not)."""
+    if "funds" not in ws.data or not store.store_path(ws).exists():
+        return False
+    con = store.open_store(ws, read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        return "funds" in tables and bool(con.execute(
+            "SELECT count(*) FROM funds WHERE coalesce(level, '') <> ''").fetchone()[0])
+    finally:
+        con.close()
 
 
 def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
@@ -120,7 +171,7 @@ def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal])
         with stage(progress, "读取数据"):
             load = load_data(ws, say, con)
         provided = frozenset(load.counts)
-        result, figures, summaries = None, {}, Summaries()
+        result, figures, summaries, names = None, {}, Summaries(), frozenset()
         if provided & AUDITED_TABLES:
             bound_memory(con)
             ctx = audit_context(con, ws, provided)
@@ -133,6 +184,7 @@ def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal])
                     say("计算指标所需数据")
                     figures = data_figures(ctx, result.table, load.rows_json())
                     summaries = summarise(ctx)
+                    names = personal_names(ctx)
             finally:
                 ctx.release()
         survey = None
@@ -144,7 +196,7 @@ def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal])
     finally:
         con.close()
         shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
-    return Examined(load, result, figures, summaries, survey)
+    return Examined(load, result, figures, summaries, survey, names)
 
 
 def _finding_counts(data: Examined, judgments: Judgments) -> dict[str, int] | None:
@@ -183,8 +235,15 @@ def write_scores(evaluation: Evaluation) -> Path:
 
 
 def report_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
-                     formats: tuple[str, ...] = FORMATS) -> tuple[Evaluation, ReportFiles]:
-    """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app)."""
+                     formats: tuple[str, ...] = FORMATS, final: bool = False) -> tuple[Evaluation, ReportFiles]:
+    """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app).
+    `final`: refuse (ReportIncomplete, exit 2) while report inputs or scores are missing."""
     evaluation = evaluate_workspace(ws, progress)
+    missing = final_missing(evaluation) if final else []
+    if missing:
+        file = str(evaluation.workspace.root / "report.yaml")
+        raise ReportIncomplete("报告信息尚未齐全，不能出具正式报告（可去掉 --final 生成草稿，缺少的内容在草稿中标为【待填】）",
+                               [Problem(file if not m.key.startswith("评分.") else "judgments.yaml", m.label, "", m.key)
+                                for m in missing])
     with stage(progress, "出具报告"):
         return evaluation, write_report(evaluation, formats=formats, progress=progress)

@@ -2,12 +2,14 @@
 # Installs everything jixiao needs on a fresh Debian machine with Python 3.11, as root:
 # the Debian packages (CJK fonts for charts and PDF, pango for WeasyPrint, poppler for
 # PDF previews), a virtual environment .venv with the pinned Python packages, and the
-# `jixiao` command on the PATH.  `--test` adds the test dependencies.
+# `jixiao` command on the PATH.  `--test` adds the test dependencies (and LibreOffice headless).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages="fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils"
 python3 -c "import ensurepip" 2>/dev/null || apt_packages="$apt_packages python3-venv"
+# tests lay the docx out with LibreOffice headless to look at it as Word/WPS users see it
+if [ "${1:-}" = "--test" ]; then apt_packages="$apt_packages libreoffice-writer-nogui"; fi
 missing=""
 for p in $apt_packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

@@ -100,3 +100,18 @@ def summarise(t: pa.Table) -> tuple[CodeSummary, ...]:
             tuple(sorted(towns.get(code, []), key=lambda s: (-s.count, -(s.overpaid + s.underpaid), s.key))),
             tuple(sorted(periods.get(code, []), key=lambda s: s.key))))
     return tuple(out)
+
+
+def finding_units(t: pa.Table, codes: tuple[CodeSummary, ...]) -> dict[str, dict[str, int]]:
+    """The audit's findings per code counted in each unit a findings rule may name (`per`):
+    row — findings; person — distinct persons; month — distinct person-subsidy-months (a
+    finding without a month counts once)."""
+    period = pc.fill_null(t.column("period"), "")
+    seq = pc.cast(pa.array(range(t.num_rows), pa.int64()), pa.string())
+    month = pc.if_else(pc.equal(period, ""), seq, period)
+    key = pc.binary_join_element_wise(pc.fill_null(t.column("person_id"), ""), pc.fill_null(t.column("subsidy"), ""),
+                                      month, "|")
+    months = pa.table({"code": t.column("code"), "key": key}).group_by("code").aggregate([("key", "count_distinct")])
+    by_code = dict(zip(months.column("code").to_pylist(), months.column("key_count_distinct").to_pylist()))
+    return {"row": {c.code: c.count for c in codes}, "person": {c.code: c.persons for c in codes},
+            "month": {c.code: int(by_code.get(c.code, 0)) for c in codes}}

@@ -1,5 +1,10 @@
 """The evaluator's files: out/findings.csv (UTF-8 with BOM, CONTRACT §3 columns) and
-out/findings.xlsx (a 汇总 sheet, then one sheet per code, Chinese headers, full IDs)."""
+out/findings.xlsx (a 汇总 sheet, then one sheet per code, Chinese headers, full IDs).
+
+A text cell beginning with = + - @ (or a tab or carriage return) would be run as a formula
+when the file is opened in Excel or WPS (CSV injection): it is written with a leading '
+(CSV), or as a quote-prefixed text cell (xlsx), so it shows whole — an ID stays readable —
+and is never evaluated. Numbers (row, amount) are written as numbers."""
 
 from __future__ import annotations
 
@@ -19,8 +24,17 @@ SUMMARY_HEADERS = ("核查代码", "问题类型", "严重程度", "含义", "�
 MAX_SHEET_ROWS = 1_048_575  # Excel's limit less the header
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def neutral(value: object) -> str:
+    """A text cell that a spreadsheet will not run as a formula."""
+    text = _text(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def write_csv(t: pa.Table, path: Path) -> None:
@@ -28,8 +42,8 @@ def write_csv(t: pa.Table, path: Path) -> None:
         w = csv.writer(f)
         w.writerow(CSV_COLUMNS)
         for r in t.to_pylist():
-            w.writerow([r["code"], CODES[r["code"]].severity, r["table"], _text(r["row"]), _text(r["person_id"]),
-                        _text(r["subsidy"]), _text(r["period"]), _text(r["amount"]), _text(r["message"])])
+            w.writerow([r["code"], CODES[r["code"]].severity, r["table"], _text(r["row"]), neutral(r["person_id"]),
+                        neutral(r["subsidy"]), neutral(r["period"]), _text(r["amount"]), neutral(r["message"])])
 
 
 def write_xlsx(result: AuditResult, path: Path) -> None:
@@ -38,6 +52,7 @@ def write_xlsx(result: AuditResult, path: Path) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     money_fmt = book.add_format({"num_format": "#,##0.00"})
+    quoted = book.add_format({"quote_prefix": True})  # text that looks like a formula stays text
     summary = book.add_worksheet("汇总")
     summary.write_row(0, 0, SUMMARY_HEADERS, bold)
     for i, c in enumerate(result.codes, 1):
@@ -69,10 +84,9 @@ def write_xlsx(result: AuditResult, path: Path) -> None:
                 sheet.write_string(i, 2, TABLE_NAMES.get(r["table"], r["table"]))
                 if r["row"] is not None:
                     sheet.write_number(i, 3, r["row"])
-                sheet.write_string(i, 4, _text(r["person_id"]))  # text: all 18 digits kept
-                sheet.write_string(i, 5, _text(r["subsidy"]))
-                sheet.write_string(i, 6, _text(r["period"]))
+                for col, key in ((4, "person_id"), (5, "subsidy"), (6, "period"), (8, "message")):
+                    text = _text(r[key])  # text: all 18 digits of an ID kept
+                    sheet.write_string(i, col, text, quoted if text.startswith(FORMULA_START) else None)
                 if r["amount"] is not None:
                     sheet.write_number(i, 7, float(r["amount"]), money_fmt)
-                sheet.write_string(i, 8, _text(r["message"]))
     book.close()

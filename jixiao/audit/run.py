@@ -18,6 +18,7 @@ from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
 from jixiao.audit.output import write_csv, write_xlsx
 from jixiao.audit.result import AuditResult
+from jixiao.findings import CODES
 from jixiao.progress import reporter
 from jixiao.workspace import Workspace
 
@@ -45,7 +46,7 @@ def run_checks(ctx: AuditContext, progress: object = None) -> pa.Table:
     say = reporter(progress)
     parts = []
     for name, check in CHECKS.items():
-        say(f"核查：{name}")
+        say(f"核查：{CODES[name].title if name in CODES else name}")
         parts.append(check(ctx).to_pyarrow())
     return findings_table.combine(parts, townships(ctx))
 

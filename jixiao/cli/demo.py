@@ -17,8 +17,9 @@ from jixiao.errors import WorkspaceError
 from jixiao.synth import generate
 
 DEMO_JUDGMENTS = Path(__file__).resolve().parents[1] / "report" / "demo_judgments.yaml"
+DEMO_REPORT = Path(__file__).resolve().parents[1] / "report" / "demo_report.yaml"
 SURVEY_FILE = "data/问卷.csv"
-SURVEY_QUESTIONS = ("对补贴政策的了解程度", "对补贴标准的满意程度", "对审核审批流程的满意程度",
+SURVEY_QUESTIONS = ("对补贴政策宣传解读的满意程度", "对补贴标准的满意程度", "对审核审批流程的满意程度",
                     "对补贴发放及时性的满意程度", "对工作人员服务态度的满意程度")
 SURVEY_OPTIONS = ("非常满意", "满意", "基本满意", "不太满意", "非常不满意")
 SURVEY_SHARES = (0.46, 0.36, 0.11, 0.05, 0.02)
@@ -57,6 +58,7 @@ def make_demo(folder: Path, persons: int, seed: int, progress: Progress) -> Path
     write_judgments(folder / "judgments.yaml", facts)
     with info.toml_path.open("a", encoding="utf-8") as f:
         f.write('\n[judgments]\npath = "judgments.yaml"\n')
+    (folder / "report.yaml").write_text(DEMO_REPORT.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
 
 

@@ -11,7 +11,7 @@ from jixiao.cli._common import guarded
 from jixiao.ingest.templates import create_workspace
 
 
-@app.command(help="新建工作区：evaluation.toml、judgments.yaml 及各数据表的 Excel 模板。")
+@app.command(help="新建工作区：evaluation.toml、judgments.yaml、report.yaml（报告信息）及各数据表的 Excel 模板。")
 @guarded
 def init(directory: Path = typer.Argument(..., metavar="目录", help="新工作区目录（不存在则创建）")) -> None:
     written = create_workspace(directory)

@@ -1,4 +1,5 @@
-"""`jixiao report WS`: evaluate the workspace and write out/report.docx, .html and .pdf."""
+"""`jixiao report WS [--final]`: evaluate the workspace and write out/report.docx, .html and
+.pdf; with --final, refuse (exit 2, listing them) while report inputs or scores are missing."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from jixiao.service import report_workspace
 def report(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
+    final: bool = typer.Option(False, "--final", help="出具正式报告：报告信息（report.yaml）或评分尚缺时不出具，列出所缺内容"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
     profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
     progress = Progress(quiet, profile=profile or None)
-    _, files = report_workspace(workspace, progress, formats)
+    _, files = report_workspace(workspace, progress, formats, final=final)
     progress.finish()
     for path in (files.docx, files.html, files.pdf):
         if path is not None:

@@ -1,5 +1,6 @@
-"""`jixiao init DIR`: a new workspace with evaluation.toml, a judgments.yaml skeleton and
-one Excel template per input table (Chinese headers, drop-downs, a 说明 sheet)."""
+"""`jixiao init DIR`: a new workspace with evaluation.toml, a judgments.yaml skeleton, a
+report.yaml template and one Excel template per input table (Chinese headers, drop-downs,
+a 说明 sheet)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from jixiao.errors import WorkspaceError
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
+from jixiao.reportinputs import write_template as write_report_template
 from jixiao.vocabulary import CATEGORIES, GRADE_WORDS, SATISFACTION_OPTIONS, SUBSIDIES
 
 FILES = {t: f"data/{TABLE_TITLES[t]}.xlsx" for t in ("roster", "payments", "funds", "deaths", "dibao", "survey")}
@@ -87,6 +89,7 @@ def create_workspace(folder: str | Path) -> list[Path]:
     written = [root / "evaluation.toml", root / "judgments.yaml"]
     written[0].write_text(TOML.format(year=year, next_year=year + 1, data=data), encoding="utf-8")
     written[1].write_text(JUDGMENTS, encoding="utf-8")
+    written.append(write_report_template(root))  # report.yaml: the report's own inputs
     for table, rel in FILES.items():
         target = root / rel
         if not target.exists():

@@ -114,3 +114,14 @@ def _townships(ctx: AuditContext) -> tuple[TownshipLine, ...]:
         t = persons.mutate(n=ibis.literal(0, "int64"), amount=ibis.literal(None, "decimal(18,2)"))
     rows = t.order_by("township").to_pyarrow().to_pylist()
     return tuple(TownshipLine(x["township"], int(x["persons"]), int(x["n"] or 0), _money(x["amount"])) for x in rows)
+
+
+def personal_names(ctx: AuditContext) -> frozenset[str]:
+    """Every name the roster, payments, deaths and 低保 tables hold: the report masks each
+    wherever it appears, whatever its length or script."""
+    parts = [ctx.table(t).select(name=ctx.table(t).name.cast("string")) for t in ("roster", "payments", "deaths", "dibao")
+             if ctx.has(t) and "name" in ctx.table(t).columns]
+    if not parts:
+        return frozenset()
+    names = ibis.union(*parts, distinct=True) if len(parts) > 1 else parts[0].distinct()
+    return frozenset(n.strip() for n in names.to_pyarrow().column("name").to_pylist() if n and n.strip())

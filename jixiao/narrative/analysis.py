@@ -4,12 +4,11 @@ indicator's score and rate; then every indicator with its figures, computation a
 from __future__ import annotations
 
 from jixiao.evaluation import Evaluation
-from jixiao.metrics.compute import MetricValue
-from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec
+from jixiao.narrative.explain import leaf_body
 from jixiao.narrative.problems import Problem
 from jixiao.scoring.result import ScoredNode
 
@@ -72,47 +71,6 @@ def head(node: ScoredNode) -> str:
     return P.NODE_HEAD.format(**fields)
 
 
-def metric_sentence(m: MetricValue) -> str:
-    """资金到位率 = 实际到位资金 / 预算数 = 2,200,000.00 / 2,200,000.00 = 100.00%."""
-    if m.value is None:
-        return P.FORMULA_NONE.format(metric=m.name, note=m.note)
-    if m.source == "given" or not m.inputs:
-        note = m.note or P.METRIC_SOURCE.get(m.source, "")
-        return P.FORMULA_GIVEN.format(metric=m.name, value=N.rate(m.value), note=note)
-    values = [N.input_with_unit(k, v, P.YUAN) for k, v in m.inputs.items()]
-    expr = " / ".join(values) + (" / 100" if m.id == "satisfaction_index" else "")
-    return P.FORMULA.format(metric=m.name, formula=m.formula, expr=expr, value=N.rate(m.value)) + \
-        metric_source(m) + "。"
-
-
-def metric_source(m: MetricValue) -> str:
-    """Where the figures of a computed metric come from: the tables, the unit's facts, or both."""
-    if m.source != "data":
-        return P.METRIC_SOURCE[m.source]
-    text = P.METRIC_DATA_SOURCE.get(m.id, P.METRIC_SOURCE["data"])
-    if m.stated:
-        text += P.METRIC_STATED_INPUTS.format(names="、".join(INPUT_NAMES.get(k, k) for k in m.stated))
-    return text
-
-
-def leaf_paragraphs(ev: Evaluation, leaf: ScoredNode) -> list[str]:
-    """The analysis of one leaf: its figures, the computation, the basis, the deduction."""
-    out = []
-    metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
-    if metric is not None:
-        out.append(metric_sentence(metric))
-    if leaf.pending:
-        out.append(P.PENDING_LEAF.format(detail=leaf.detail.rstrip("。")))
-        return out
-    if leaf.kind != "judgment" and leaf.detail:
-        out.append(P.COMPUTATION.format(detail=leaf.detail.rstrip("。")))
-    if leaf.basis:
-        out.append(leaf.basis.rstrip("。") + "。")
-    if leaf.score is not None and leaf.score < leaf.weight and "扣" not in (leaf.basis or ""):
-        out.append(P.DEDUCTED.format(points=N.score(leaf.weight - leaf.score)))
-    return out
-
-
 def analysis(b: Builder, ev: Evaluation) -> None:
     """Every indicator in tree order: 一级 （一）, 二级 1., 三级 （1）, 四级 ①, each with
     its weight and score; a node whose only child is a leaf of the same name is that leaf."""
@@ -151,4 +109,4 @@ def _node(b: Builder, ev: Evaluation, node: ScoredNode, depth: int, n: int) -> N
 def _leaf(b: Builder, ev: Evaluation, leaf: ScoredNode, number: str) -> None:
     template = P.LEAF_HEAD_PENDING if leaf.score is None else P.LEAF_HEAD
     head_text = number + template.format(name=leaf.name, weight=N.score(leaf.weight), score=N.score(leaf.score))
-    b.p(head_text + "".join(leaf_paragraphs(ev, leaf)), label=f"leaf:{leaf.code}")
+    b.p(head_text + "".join(leaf_body(ev, leaf)), label=f"leaf:{leaf.code}")

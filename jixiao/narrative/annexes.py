@@ -7,9 +7,11 @@ from jixiao.metrics.compute import MetricValue
 from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
-from jixiao.narrative.analysis import metric_sentence
 from jixiao.narrative.builder import Builder
+from jixiao.narrative.causes import family_title
 from jixiao.narrative.document import ChartSpec
+from jixiao.narrative.evidence import cite, cited_names
+from jixiao.narrative.explain import formula_of, metric_source, metric_value
 from jixiao.narrative.mask import finding_message, mask_id
 from jixiao.scoring.result import ScoredNode
 
@@ -33,7 +35,7 @@ def scores(b: Builder, ev: Evaluation) -> None:
     for depth, node in r.walk():
         indent = "　" * (depth - 1)
         if node.is_leaf:
-            basis = node.basis or node.detail
+            basis = cite(ev, node.basis) or node.detail
             kind = P.KIND_NAMES.get(node.kind, node.kind)
             value = N.rate(node.value) if node.value is not None else ""
         else:
@@ -45,6 +47,23 @@ def scores(b: Builder, ev: Evaluation) -> None:
     rows.append(("", P.TOTAL, N.score(r.max_total), N.score(r.total), "", "", r.grade or ""))
     b.table(P.SCORES_TABLE, P.SCORES_HEADERS, rows, widths=(1.0, 3.3, 0.8, 1.25, 1.4, 1.45, 5.8),
             align="llrrllL", label="scores", bold_rows=tuple(bold))
+
+
+def metric_sentence(m: MetricValue) -> str:
+    """The working paper's computation: 资金到位率 = 实际到位资金 / 预算数 = 2,200,000.00元 / 2,200,000.00元 = 100.00%。"""
+    if m.value is None:
+        return P.FORMULA_NONE.format(metric=m.name, note=m.note)
+    if m.source == "given" or not m.inputs:
+        note = m.note or P.METRIC_SOURCE.get(m.source, "")
+        return P.FORMULA_GIVEN.format(metric=m.name, value=metric_value(m), note=note)
+    values = [N.input_with_unit(k, v, P.YUAN) for k, v in m.inputs.items()]
+    return P.FORMULA.format(metric=m.name, formula=formula_of(m), expr=" / ".join(values), value=metric_value(m)) + \
+        metric_source(m) + "。"
+
+
+def example_text(x) -> str:  # type: ignore[no-untyped-def]
+    """What one finding means, for the report: plain words for the technical families."""
+    return P.FAMILY_PLAIN.get(x.code) or finding_message(x)
 
 
 def metric_source_short(m: MetricValue) -> str:
@@ -62,12 +81,10 @@ def base(b: Builder, ev: Evaluation) -> None:
         for m in metrics:
             inputs = "；".join(P.INPUT_ITEM.format(name=INPUT_NAMES.get(k, k), value=N.input_with_unit(k, v, P.YUAN))
                               for k, v in m.inputs.items())
-            rows.append((m.name, m.formula, inputs, N.rate(m.value), metric_source_short(m)))
+            rows.append((m.name, formula_of(m), inputs, metric_value(m), metric_source_short(m)))
         b.table(P.METRICS_TABLE, P.METRICS_HEADERS, rows, widths=(2.2, 3.5, 4.5, 1.5, 1.8), align="lllrl",
                 label="metrics")
     s = ev.summaries
-    if s.by_subsidy:
-        payments_table(b, ev)
     if s.by_month:
         months = sorted({m.month for m in s.by_month})
         subsidies = sorted({m.subsidy for m in s.by_month})
@@ -79,9 +96,7 @@ def base(b: Builder, ev: Evaluation) -> None:
     if s.by_township:
         rows = [(t.township, N.count(t.roster_persons), N.count(t.payments), N.money(t.amount)) for t in s.by_township]
         b.table(P.TOWNSHIP_TABLE, P.TOWNSHIP_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr", label="townships")
-    if s.funds:
-        funds_table(b, ev)
-    if not (metrics or s.by_subsidy or s.funds):
+    if not (metrics or s.by_month or s.by_township):
         b.p(P.BASE_NONE)
 
 
@@ -107,29 +122,30 @@ def checks(b: Builder, ev: Evaluation) -> None:
     if audit is None:
         b.p(P.CHECKS_NONE, label="not-provided")
         return
-    rows_table(b, ev)
+    if "rows" in b.captions:
+        b.p(P.ROWS_SEE.format(table=b.captions["rows"]))
     found = audit.found
     b.p(P.CHECKS_MONEY.format(n=N.count(audit.total), errors=N.count(audit.errors),
                               warnings=N.count(audit.total - audit.errors),
                               over=N.money(audit.overpaid), under=N.money(audit.underpaid)), label="checks-total")
-    rows = [(f.title, P.SEVERITY[f.severity], N.count(f.count), N.count(f.persons), N.money(f.overpaid),
+    rows = [(family_title(f.code), P.SEVERITY[f.severity], N.count(f.count), N.count(f.persons), N.money(f.overpaid),
              N.money(f.underpaid)) for f in found]
     rows.append((P.TOTAL, "", N.count(audit.total), "", N.money(audit.overpaid), N.money(audit.underpaid)))
     b.table(P.CHECKS_TABLE, P.CHECKS_HEADERS, rows, widths=(3, 1, 1.3, 1.3, 2, 2), align="lcrrrr",
             label="findings", bold_rows=(len(rows) - 1,))
-    clean = [c.title for c in audit.codes if not c.count]
+    clean = [family_title(c.code) for c in audit.codes if not c.count]
     if clean:
         b.p(P.CHECKS_CLEAN.format(codes="、".join(clean)))
     if found:
-        chart = ChartSpec("hbars", "", tuple(f.title for f in found),
+        chart = ChartSpec("hbars", "", tuple(family_title(f.code) for f in found),
                           ((P.CHART_FINDINGS_X, tuple(float(f.count) for f in found)),), P.CHART_FINDINGS_X, "")
         b.figure(P.FIG_FINDINGS, chart, "findings-by-code")
         rows = []
         for f in found:
             for x in f.examples:
                 place = P.EXAMPLE_PLACE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—")
-                rows.append((f.title, place, mask_id(x.person_id) if x.person_id else "", x.period,
-                             N.money(x.amount) if x.amount is not None else "", finding_message(x)))
+                rows.append((family_title(f.code), place, mask_id(x.person_id) if x.person_id else "", x.period,
+                             N.money(x.amount) if x.amount is not None else "", example_text(x)))
         b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in found))),
                 P.EXAMPLES_HEADERS, rows, widths=(2.1, 2.2, 3.3, 1.65, 1.75, 4.7), align="lllrrl",
                 label="examples")
@@ -153,8 +169,8 @@ def survey(b: Builder, ev: Evaluation) -> None:
     if s.rate is not None:
         text = P.SURVEY_RATE.format(rate=N.rate(s.rate.value), low=N.rate(s.rate.low), high=N.rate(s.rate.high))
         if s.index is not None:
-            text += P.SURVEY_INDEX.format(index=N.rate(s.index.value), low=N.rate(s.index.low),
-                                          high=N.rate(s.index.high))
+            text += P.SURVEY_INDEX.format(index=N.index(s.index.value), low=N.index(s.index.low),
+                                          high=N.index(s.index.high))
         b.p(text, label="survey")
     options = tuple(s.questions[0].counts)
     rows = []
@@ -185,19 +201,48 @@ def paper_rows(ev: Evaluation, leaf: ScoredNode) -> list[tuple[str, str]]:
         computation.append(leaf.detail.rstrip("。") + "。")
     result = []
     if metric is not None and metric.value is not None:
-        result.append(P.PAPER_RESULT_VALUE.format(metric=metric.name, value=N.rate(metric.value)))
+        result.append(P.PAPER_RESULT_VALUE.format(metric=metric.name, value=metric_value(metric)))
     if leaf.basis:
-        result.append(leaf.basis.rstrip("。") + "。")
+        result.append(cite(ev, leaf.basis).rstrip("。") + "。")
     elif leaf.kind in ("judgment", "checklist") and not leaf.pending:
         result.append(P.PAPER_NO_BASIS + "。")
+    elif leaf.kind == "findings" and leaf.detail and not leaf.pending:
+        result.append(P.RESULT_FINDINGS.format(detail=leaf.detail.rstrip("。")))
     if leaf.overridden:
         result.append(P.PAPER_RESULT_OVERRIDE.format(computed=N.score(leaf.computed), score=N.score(leaf.score)))
-    source = leaf.source or P.NOT_GIVEN
-    if metric is not None and metric.source == "data":
-        source = P.PAPER_SOURCE_DATA.format(source=source)
-    standard = leaf.standard or P.KIND_STANDARDS.get(leaf.kind, P.NOT_GIVEN)
+    note = ev.report.indicator_notes.get(leaf.code)
+    if note:
+        result.append(P.NOTE_ON_LEAF.format(note=cite(ev, note)).rstrip("。") + "。")
+    standard = leaf.standard or P.KIND_STANDARDS.get(leaf.kind, "")
     score = P.PAPER_PENDING if leaf.score is None else P.PAPER_SCORE.format(score=N.score(leaf.score))
-    values = (f"{leaf.code} {leaf.name}", leaf.explain or P.NOT_GIVEN,
-              P.PAPER_SCORE.format(score=N.score(leaf.weight)), standard, source,
-              "".join(computation) or P.NOT_GIVEN, "".join(result) or P.NOT_GIVEN, score)
+    values = (f"{leaf.code} {leaf.name}", leaf.explain or default_explain(ev, leaf),
+              P.PAPER_SCORE.format(score=N.score(leaf.weight)), standard, paper_source(ev, leaf, metric),
+              "".join(computation) or P.COMPUTATION_JUDGMENT, "".join(result) or P.PENDING_LEAF.format(
+                  detail=leaf.detail.rstrip("。")), score)
     return list(zip(P.PAPER_ROWS, values, strict=True))
+
+
+def default_explain(ev: Evaluation, leaf: ScoredNode) -> str:
+    """指标解释 when the framework gives none: what the rule examines."""
+    metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
+    if metric is not None:
+        return P.EXPLAIN_METRIC.format(metric=metric.name, formula=metric.formula)
+    if leaf.kind == "findings":
+        return P.EXPLAIN_FINDINGS.format(titles="、".join(family_title(c) for c, _ in leaf.counted) or leaf.name)
+    if leaf.kind == "checklist":
+        return P.EXPLAIN_CHECKLIST.format(items="、".join(str(x) for x in leaf.params.get("items") or ()))  # type: ignore[union-attr]
+    return P.EXPLAIN_JUDGMENT.format(name=leaf.name)
+
+
+def paper_source(ev: Evaluation, leaf: ScoredNode, metric: MetricValue | None) -> str:
+    """数据来源: the framework's, else where the figures came from, else the evidence cited."""
+    if metric is not None and metric.source == "data":
+        return P.PAPER_SOURCE_DATA.format(source=leaf.source) if leaf.source else metric_source(metric)
+    if leaf.source:
+        return leaf.source
+    if metric is not None:
+        return metric_source(metric)
+    if leaf.kind == "findings":
+        return P.SOURCE_FINDINGS
+    cited = cited_names(ev, leaf.basis)
+    return P.SOURCE_CITED.format(names="、".join(cited)) if cited else P.SOURCE_JUDGMENT

@@ -12,6 +12,7 @@ class Builder:
         self.n_tables = 0
         self.n_figures = 0
         self.n_anchors = 0
+        self.captions: dict[str, str] = {}  # table label → its caption, for "见表N"
 
     def h(self, level: int, text: str) -> None:
         self.n_anchors += 1
@@ -28,6 +29,7 @@ class Builder:
         if caption_template:
             self.n_tables += 1
             caption = caption_template.format(n=self.n_tables)
+            self.captions.setdefault(label, caption.split(" ", 1)[0])
         self.blocks.append(Table(caption, headers, tuple(rows), widths, align, label, bold_rows, key_value))
 
     def figure(self, caption_template: str, chart: ChartSpec, key: str) -> str:

@@ -19,7 +19,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body | note | center | bold | quote
+    style: str = "body"  # body | lead (introduces the table below: kept with it) | note | center | bold
     label: str = ""  # what the paragraph states, for self-checks ("summary", "leaf:A111" …)
 
 
@@ -63,7 +63,6 @@ class PageBreak:
 @dataclass(frozen=True)
 class Toc:
     title: str
-    placeholder: str  # what Word shows until the field is updated
 
 
 Block = Heading | Paragraph | Table | Figure | PageBreak | Toc
@@ -73,7 +72,9 @@ Block = Heading | Paragraph | Table | Figure | PageBreak | Toc
 class Cover:
     title: str
     lines: tuple[tuple[str, str], ...]  # (label, value)
-    date: str
+    date: str  # 报告日期：…
+    signature: tuple[tuple[str, str], ...] = ()  # (label, value): seal, signatory, date — a blank to sign on
+    draft: str = ""  # （草稿） while report inputs are missing
 
 
 @dataclass(frozen=True)

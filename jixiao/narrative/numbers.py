@@ -21,6 +21,13 @@ def rate(x: Decimal | None) -> str:
     return percent(x)
 
 
+def index(x: Decimal | None) -> str:
+    """满意度指数 on its 0–100 scale, to 0.01: 0.83694 → 83.69 (the chart prints the same)."""
+    if x is None:
+        return "—"
+    return f"{(x * 100).quantize(CENT, rounding=ROUND_HALF_UP)}"
+
+
 def money(x: Decimal | None) -> str:
     """An amount in 元 with thousands separators and two decimals: 1,266,901.00."""
     if x is None:

@@ -17,6 +17,8 @@ from jixiao.metrics.compute import MetricValue
 from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
+from jixiao.narrative.causes import cause_text, family_title, places
+from jixiao.narrative.evidence import cite
 from jixiao.narrative.mask import finding_message, mask_id
 from jixiao.scoring.result import ScoredNode
 
@@ -111,6 +113,11 @@ def aspect_of_leaf(leaf: ScoredNode, path: tuple[ScoredNode, ...]) -> str:
     return "m.rules"
 
 
+def aspect_of_code(code: str) -> str:
+    """A finding family's aspect (an ID code this table does not know is an ID problem)."""
+    return ASPECT_BY_CODE.get(code, "r.ids" if code.startswith("id-") else "r.rows")
+
+
 def listed(f: CodeSummary) -> bool:
     return f.count >= THRESHOLD[f.severity] or bool(f.overpaid) or bool(f.underpaid)
 
@@ -125,11 +132,11 @@ def derive(ev: Evaluation) -> list[Problem]:
     found = ev.audit.found if ev.audit is not None else ()
     for f in found:
         if listed(f):
-            families[ASPECT_BY_CODE[f.code]].append(f)
+            families[aspect_of_code(f.code)].append(f)
     themes = {THEME_OF[k] for k in ASPECT_ORDER if leaves[k] or families[k]}
     for f in found:  # minor families join a theme that is a problem anyway
-        if not listed(f) and THEME_OF[ASPECT_BY_CODE[f.code]] in themes:
-            families[ASPECT_BY_CODE[f.code]].append(f)
+        if not listed(f) and THEME_OF[aspect_of_code(f.code)] in themes:
+            families[aspect_of_code(f.code)].append(f)
     problems = []
     for theme in THEME_ORDER:
         keys = [k for k in ASPECT_ORDER if THEME_OF[k] == theme and (leaves[k] or families[k])]
@@ -155,10 +162,10 @@ def _problem(ev: Evaluation, theme: str, keys: list[str], leaves: dict[str, list
             if examples:
                 text += P.PROBLEM_EXAMPLES.format(examples=examples)
         body.append(text)
-    body.append(P.THEME_CAUSES[theme])
+    body.append(cause_text(ev, theme, all_leaves, all_families))
     parts = [P.ADVICE_PART.format(nth=P.NTH.format(n=P.cn_ordinal(i)) if len(keys) > 1 else "",
                                   evidence=P.LIST_SEP.join(_evidence(ev, leaves[k], families[k], owner)),
-                                  action=ACTION_OF[k])
+                                  action=ACTION_OF[k]) + _advice_places(families[k])
              for i, k in enumerate(keys, 1)]
     money = _money_advice(ev, all_families)
     if money:
@@ -167,6 +174,13 @@ def _problem(ev: Evaluation, theme: str, keys: list[str], leaves: dict[str, list
     title = P.TITLE_SEP.join(TITLE_OF[k] for k in keys)
     advice_title = P.TITLE_SEP.join(HEAD_OF[k] for k in keys)
     return Problem(theme, title, tuple(body), advice_title, advice, all_leaves, all_families)
+
+
+def _advice_places(families: list[CodeSummary]) -> str:
+    """Where to look first: the townships the money-carrying families concentrate in."""
+    named = [places(f, 2) for f in families if f.has_money and f.by_township]
+    joined = P.LIST_SEP.join(dict.fromkeys(p for part in named for p in part.split(P.LIST_SEP) if p))
+    return P.ADVICE_PLACES.format(places=joined) if joined else ""
 
 
 def _context(leaf: ScoredNode, owner: dict[str, str]) -> str:
@@ -185,7 +199,7 @@ def _leaf_sentence(ev: Evaluation, leaf: ScoredNode, owner: dict[str, str]) -> s
     if metric is not None and metric.value is not None:
         reasons.append(P.PROBLEM_METRIC.format(metric=metric.name, value=N.rate(metric.value)) + _inputs(metric))
     if leaf.basis:
-        reasons.append(_without_deduction(leaf.basis, points))
+        reasons.append(_without_deduction(cite(ev, leaf.basis), points))
     elif leaf.kind == "checklist" and leaf.failed_items:
         reasons.append(P.PROBLEM_CHECKLIST.format(items=P.LIST_SEP.join(leaf.failed_items)))
     reason = P.TITLE_SEP.join(r for r in reasons if r)
@@ -214,7 +228,8 @@ def _family_item(f: CodeSummary) -> str:
         money += P.FAMILY_OVER.format(amount=N.money(f.overpaid))
     if f.underpaid:
         money += P.FAMILY_UNDER.format(amount=N.money(f.underpaid))
-    return P.FAMILY_ITEM.format(title=f.title, n=N.count(f.count), persons=N.count(f.persons), money=money)
+    return P.FAMILY_ITEM.format(title=family_title(f.code), n=N.count(f.count), persons=N.count(f.persons),
+                                money=money)
 
 
 def _examples(families: list[CodeSummary]) -> str:
@@ -223,7 +238,7 @@ def _examples(families: list[CodeSummary]) -> str:
     picks = [f.examples[0] for f in ranked if f.examples][:2]
     return P.CLAUSE_SEP.join(P.PROBLEM_EXAMPLE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—",
                                              person=mask_id(x.person_id) if x.person_id else "",
-                                             period=x.period, message=finding_message(x))
+                                             period=x.period, message=P.FAMILY_PLAIN.get(x.code) or finding_message(x))
                     .replace("   ", " ").replace("  ", " ") for x in picks)
 
 
@@ -241,7 +256,7 @@ def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[CodeSumma
         elif leaf.kind != "findings" or not families:
             out.append(_context(leaf, owner) + P.EVIDENCE_LEAF.format(name=leaf.name,
                                                                       points=N.score(leaf.weight - leaf.score)))
-    out += [P.EVIDENCE_FAMILY.format(title=f.title, n=N.count(f.count)) for f in families]
+    out += [P.EVIDENCE_FAMILY.format(title=family_title(f.code), n=N.count(f.count)) for f in families]
     return out
 
 

@@ -56,22 +56,7 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
     sec.left_margin, sec.right_margin = Cm(2.8), Cm(2.6)
     text_width = sec.page_width - sec.left_margin - sec.right_margin
 
-    # cover (its own section, no page number)
-    for _ in range(5):
-        d.add_paragraph()
-    title = d.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_font(title.add_run(scrub(doc.cover.title)), SONG, 22, True)
-    for _ in range(6):
-        d.add_paragraph()
-    for label, value in doc.cover.lines:
-        para = d.add_paragraph()
-        para.paragraph_format.left_indent = Cm(3)
-        set_font(para.add_run(f"{label}：{scrub(value)}"), BODY_FONT, 16)
-    para = d.add_paragraph()
-    para.paragraph_format.left_indent = Cm(3)
-    set_font(para.add_run(doc.cover.date), BODY_FONT, 16)
-
+    _cover(d, doc, text_width)
     body = d.add_section(WD_SECTION.NEW_PAGE)
     _page_numbers(body, doc.footer)
 
@@ -81,23 +66,26 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             set_font(para.add_run(block.title), HEI, 16)
             headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level <= 2]
-            _toc_field(d.add_paragraph(), block.placeholder, headings)
+            _toc(d, headings, text_width)
         elif isinstance(block, PageBreak):
             d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Heading):
             level = min(block.level, 3)
             para = d.add_heading(level=level)
             font, size, bold = HEADING[level]
-            run = para.add_run(scrub(block.text))
-            set_font(run, font, size, bold)
-            run.font.color.rgb = RGBColor(0, 0, 0)
+            if block.level <= 2:
+                _bookmark(para, block.anchor, scrub(block.text), font, size, bold)
+            else:
+                run = para.add_run(scrub(block.text))
+                set_font(run, font, size, bold)
+                run.font.color.rgb = RGBColor(0, 0, 0)
         elif isinstance(block, Paragraph):
             para = d.add_paragraph(style="Normal")
             if block.style in ("center", "note"):
                 para.paragraph_format.first_line_indent = Pt(0)
             if block.style == "center":
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if block.style == "bold":  # an item heading inside a section: kept with what follows
+            if block.style in ("bold", "lead"):  # an item heading, a table's lead: kept with what follows
                 para.paragraph_format.keep_with_next = True
             run = para.add_run(scrub(block.text))
             set_font(run, BODY_FONT, 12 if block.style == "note" else None, block.style == "bold" or None)
@@ -107,8 +95,9 @@ def render_docx(doc: Document, images: dict[str, Path], path: Path) -> Path:
             para = d.add_paragraph()
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.paragraph_format.first_line_indent = Pt(0)
+            para.paragraph_format.keep_with_next = True  # the caption is below the picture
             para.add_run().add_picture(str(images[block.key]), width=min(text_width, Cm(15.5)))
-            _caption(d, block.caption)
+            _caption(d, block.caption, keep=False)
     _update_fields_on_open(d)
     path.parent.mkdir(parents=True, exist_ok=True)
     d.save(str(path))
@@ -134,14 +123,14 @@ def _styles(d: Any) -> None:
         style.paragraph_format.keep_with_next = True
 
 
-def _caption(d: Any, text: str) -> None:
+def _caption(d: Any, text: str, keep: bool = True) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     para = d.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.first_line_indent = Pt(0)
-    para.paragraph_format.keep_with_next = True
+    para.paragraph_format.keep_with_next = keep
     set_font(para.add_run(scrub(text)), HEI, TABLE_PT + 1)
 
 
@@ -158,25 +147,33 @@ def _table(d: Any, block: Table, text_width: int) -> None:
     table = d.add_table(rows=(1 if show_header else 0) + len(block.rows), cols=cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     widths = block.widths or (1,) * cols
     total = sum(widths)
     col_widths = [int(text_width * w / total) for w in widths]
+    _fixed_layout(table, col_widths)
+    keep_all = len(rows_of(block)) <= KEEP_ROWS
     aligns = {"l": WD_ALIGN_PARAGRAPH.LEFT, "L": WD_ALIGN_PARAGRAPH.LEFT, "c": WD_ALIGN_PARAGRAPH.CENTER,
               "r": WD_ALIGN_PARAGRAPH.RIGHT}
-    rows = ([block.headers] if show_header else []) + list(block.rows)
+    rows = rows_of(block)
+    last_bold = bool(block.bold_rows) and block.bold_rows[-1] == len(block.rows) - 1
     for i, values in enumerate(rows):
         row = table.rows[i]
         header = show_header and i == 0
         bold_row = (i - (1 if show_header else 0)) in block.bold_rows
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
         if header:  # repeat the header row on every page
-            trpr = row._tr.get_or_add_trPr()
             trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+        # small tables stay on one page; a total row stays with the row above it
+        keep = i < len(rows) - 1 and (keep_all or header or (last_bold and i == len(rows) - 2))
         for j, value in enumerate(values):
             cell = row.cells[j]
             cell.width = col_widths[j]
             para = cell.paragraphs[0]
             para.paragraph_format.first_line_indent = Pt(0)
             para.paragraph_format.line_spacing = 1.15
+            para.paragraph_format.keep_with_next = keep
             if header:
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif block.key_value and j == 0:
@@ -193,6 +190,30 @@ def _table(d: Any, block: Table, text_width: int) -> None:
     d.add_paragraph().paragraph_format.first_line_indent = Pt(0)
 
 
+KEEP_ROWS = 16  # a table of up to this many rows (header included) is kept on one page
+
+
+def rows_of(block: Table) -> list[tuple[str, ...]]:
+    return ([block.headers] if not block.key_value else []) + list(block.rows)
+
+
+def _fixed_layout(table: Any, widths: list[int]) -> None:
+    """Column widths as given (Word and LibreOffice otherwise share the width equally)."""
+    from docx.oxml.ns import qn
+
+    tblpr = table._tbl.tblPr
+    layout = tblpr.makeelement(qn("w:tblLayout"), {qn("w:type"): "fixed"})
+    tblpr.append(layout)
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = tblpr.makeelement(qn("w:tblW"), {})
+        tblpr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(sum(widths) // 635))
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+
+
 def _shade(cell: Any, colour: str) -> None:
     from docx.oxml.ns import qn
 
@@ -201,7 +222,7 @@ def _shade(cell: Any, colour: str) -> None:
                                                qn("w:fill"): colour}))
 
 
-def _field(paragraph: Any, instruction: str, shown: str | list[str]) -> None:
+def _field(paragraph: Any, instruction: str, shown: str | list[str]) -> None:  # the page number
     """A complex field: begin, instruction, separate, what is shown until updated (lines
     joined by line breaks), end."""
     from docx.oxml.ns import qn
@@ -227,20 +248,100 @@ def _field(paragraph: Any, instruction: str, shown: str | list[str]) -> None:
     fld("end")
 
 
-def _toc_field(paragraph: Any, hint: str, headings: list[Heading]) -> None:
-    """Word's TOC field over heading levels 1–2. Until the field is updated (Word asks on
-    opening) it shows the headings themselves, then the hint on how to add page numbers."""
+def _cover(d: Any, doc: Document, text_width: int) -> None:
+    """The cover: title (and 草稿 while inputs are missing), the project lines, then the block
+    the evaluator signs and seals, with the report date."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    for _ in range(4):
+        d.add_paragraph()
+    title = d.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
+    set_font(title.add_run(scrub(doc.cover.title)), SONG, 22, True)
+    if doc.cover.draft:
+        para = d.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        set_font(para.add_run(doc.cover.draft), KAI, 16)
+    for _ in range(4):
+        d.add_paragraph()
+    for label, value in doc.cover.lines:
+        para = d.add_paragraph()
+        para.paragraph_format.first_line_indent = Pt(0)
+        para.paragraph_format.left_indent = Cm(2.5)
+        set_font(para.add_run(f"{label}：{scrub(value)}"), BODY_FONT, 16)
+    for _ in range(3):
+        d.add_paragraph()
+    for label, value in doc.cover.signature:
+        para = d.add_paragraph()
+        para.paragraph_format.first_line_indent = Pt(0)
+        para.paragraph_format.left_indent = Cm(7)
+        para.paragraph_format.space_after = Pt(10)
+        set_font(para.add_run(f"{label}："), BODY_FONT, 15)
+        run = para.add_run(scrub(value) or "\u3000" * 8)
+        set_font(run, BODY_FONT, 15)
+        run.font.underline = not value
+
+
+def _bookmark(paragraph: Any, name: str, text: str, font: str, size: float, bold: bool) -> None:
+    """A heading's text inside a bookmark the contents page refers to."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    start = paragraph._p.makeelement(qn("w:bookmarkStart"), {qn("w:id"): name[1:], qn("w:name"): f"_Toc_{name}"})
+    paragraph._p.append(start)
+    run = paragraph.add_run(text)
+    set_font(run, font, size, bold)
+    run.font.color.rgb = RGBColor(0, 0, 0)
+    paragraph._p.append(paragraph._p.makeelement(qn("w:bookmarkEnd"), {qn("w:id"): name[1:]}))
+
+
+def _fld(paragraph: Any, kind: str) -> None:
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+
+
+def _instr(paragraph: Any, instruction: str) -> None:
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    instr = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+
+
+def _toc(d: Any, headings: list[Heading], text_width: int) -> None:
+    """The contents: one entry per heading of levels 1–2 with a dotted tab and a PAGEREF
+    field to the heading's bookmark — Word fills the page numbers when it opens the file
+    (fields are updated on open) and LibreOffice when it lays the document out."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.shared import Pt
 
-    paragraph.paragraph_format.first_line_indent = Pt(0)
-    lines = [("\u3000\u3000" if h.level == 2 else "") + scrub(h.text) for h in headings]
-    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', lines + [hint])
+    for i, h in enumerate(headings):
+        para = d.add_paragraph()
+        pf = para.paragraph_format
+        pf.first_line_indent = Pt(0)
+        pf.left_indent = Pt(0 if h.level == 1 else 24)
+        pf.line_spacing = 1.0
+        pf.space_after = Pt(1)
+        pf.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        set_font(para.add_run(scrub(h.text)), HEI if h.level == 1 else BODY_FONT, 11)
+        set_font(para.add_run("\t"), BODY_FONT, 11)
+        _fld(para, "begin")
+        _instr(para, f"PAGEREF _Toc_{h.anchor} \\h")
+        _fld(para, "separate")
+        set_font(para.add_run(""), BODY_FONT, 11)
+        _fld(para, "end")
 
 
 def _page_numbers(section: Any, template: str) -> None:
-    """Footer: 第 N 页, centred; the cover section keeps an empty footer."""
+    """Footer: 第 N 页, centred; the cover section keeps an empty footer. Pages are counted
+    from the cover (the contents page is 第2页), as the PDF counts them, so the contents'
+    page references (PAGEREF) read the same in Word, in LibreOffice and in the PDF."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     footer = section.footer
@@ -252,11 +353,6 @@ def _page_numbers(section: Any, template: str) -> None:
     set_font(para.add_run(before), BODY_FONT, 12)
     _field(para, "PAGE", "1")
     set_font(para.add_run(after), BODY_FONT, 12)
-    pg = section._sectPr.find(qn("w:pgNumType"))
-    if pg is None:
-        pg = section._sectPr.makeelement(qn("w:pgNumType"), {})
-        section._sectPr.append(pg)
-    pg.set(qn("w:start"), "1")
 
 
 def _update_fields_on_open(d: Any) -> None:

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from jixiao.decimals import ROUNDING_MODES, to_decimal
 from jixiao.errors import FrameworkError, Problem, raise_if
 from jixiao.metrics.definitions import METRICS
-from jixiao.scoring.rules import RULE_KINDS
+from jixiao.scoring.rules import RULE_KINDS, unit_wording
 from jixiao.scoring.yamlfile import load_yaml
 
 DEFAULT_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
@@ -196,6 +196,8 @@ class _Parser:
                 if len(children) == len(parsed) and total != weight:
                     self.bad(code, "weight", f"下级指标权重合计 {total} ≠ 本级权重 {weight}")
         rule = self.rule(rule_raw, code) if rule_raw is not None and children_raw is None else None
+        for key, message in unit_wording(rule.kind, rule.params, texts["standard"]) if rule else ():
+            self.bad(code, key, message)
         return Indicator(code, name.strip(), weight, children, rule, step, mode,
                          texts["explain"].strip(), texts["standard"].strip(), texts["source"].strip())
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from jixiao.decimals import to_decimal
 from jixiao.errors import JudgmentsError, Problem, raise_if
 from jixiao.scoring.framework import Framework
+from jixiao.scoring.rules import allowed_scores, fmt, level_scores
 from jixiao.scoring.yamlfile import load_yaml
 
-ENTRY_KEYS = {"score", "items", "override", "basis", "note"}
+ENTRY_KEYS = {"score", "items", "override", "basis", "note", "level"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Judgment:
     items: Mapping[str, bool] | None = None
     override: Decimal | None = None
     note: str = ""  # the evaluator's own remark: kept in scores.json, never printed
+    level: str = ""  # the level judged, for a leaf whose rubric declares levels (its score follows)
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,14 @@ def _entry(code: str, raw: object, framework: Framework, bad) -> Judgment | None
     score, override = in_range("score"), in_range("override")
     if "score" in raw and kind != "judgment":
         bad(code, "score", f"{kind} 规则的得分由规则计算；要调整请用 override 并写明依据")
-    if kind == "judgment" and "score" not in raw and "override" not in raw:
-        bad(code, "score", "judgment 指标须给出 score")
+    level, score = _level(code, raw, indicator.rule.params if kind == "judgment" else {}, score, bad)
+    if kind == "judgment" and score is None and "score" not in raw and "level" not in raw and "override" not in raw:
+        bad(code, "score", "judgment 指标须给出 score（评分标准分档的，可写 level）")
+    if kind == "judgment" and score is not None and "level" not in raw:
+        allowed = allowed_scores(indicator.rule.params)
+        if allowed and score not in allowed:
+            bad(code, "score", f"{indicator.name}的评分标准只允许得 {'、'.join(fmt(a) for a in allowed)} 分，"
+                               f"而不是 {fmt(score)} 分")
     items = None
     if "items" in raw:
         items = _items(code, raw["items"], indicator.rule.params.get("items") if kind == "checklist" else None, bad)
@@ -139,7 +147,24 @@ def _entry(code: str, raw: object, framework: Framework, bad) -> Judgment | None
     if not isinstance(note, str):
         bad(code, "note", "应为文字（评价人自己的备注，不印入报告）")
         note = ""
-    return Judgment(basis.strip(), score, items, override, note.strip())
+    return Judgment(basis.strip(), score, items, override, note.strip(), level)
+
+
+def _level(code: str, raw: dict, params: object, score: Decimal | None, bad) -> tuple[str, Decimal | None]:
+    """`level: 健全未有效运行` → that level's score, for a judgment leaf whose rubric has levels."""
+    if "level" not in raw:
+        return "", score
+    levels = level_scores(params) if params else {}
+    label = raw["level"]
+    if not levels:
+        bad(code, "level", "该指标的评分标准没有分档（framework.yaml 的 rule 中没有 levels），请用 score 给分")
+        return "", score
+    if not isinstance(label, str) or label not in levels:
+        bad(code, "level", f"应为评分标准的档次之一：{'、'.join(levels)}，而不是 '{label}'")
+        return "", score
+    if score is not None and score != levels[label]:
+        bad(code, "score", f"档次“{label}”得 {fmt(levels[label])} 分，与 score {fmt(score)} 不一致（只写 level 即可）")
+    return label, levels[label]
 
 
 def _items(code: str, raw: object, expected: object, bad) -> dict[str, bool] | None:

@@ -3,6 +3,7 @@ explained from it alone (STYLE 7). Renderers take only this."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +26,10 @@ class ScoredNode:
     basis: str = ""  # 评分依据 from judgments (printed)
     note: str = ""  # the evaluator's own remark from judgments (never printed)
     failed_items: tuple[str, ...] = ()  # checklist: the items not met
+    counted: tuple[tuple[str, int], ...] = ()  # findings: (code, count in the rule's unit `per`)
+    level: str = ""  # judgment: the level judged, where the rubric declares levels
+    raw: Decimal | None = None  # what the rule gave before clamping and rounding
+    params: Mapping[str, object] = field(default_factory=dict)  # the rule's keys (full_at, per, deduct_each …)
     detail: str = ""  # the computation in words and numbers, or why pending
     explain: str = ""  # 指标解释
     standard: str = ""  # 评分标准

@@ -116,7 +116,7 @@ def test_cover_date_is_the_workspace_report_date_when_given(ev):
 
 def test_a_computed_metric_names_where_its_figures_come_from():
     from jixiao.metrics.compute import MetricValue
-    from jixiao.narrative.analysis import metric_sentence
+    from jixiao.narrative.annexes import metric_sentence
 
     survey = MetricValue("satisfaction_rate", "满意率", "(非常满意 + 满意) / 有效回答数", Decimal("0.8"),
                          {"answers_satisfied": Decimal(80), "answers_valid": Decimal(100)}, "data")

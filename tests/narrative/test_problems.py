@@ -10,6 +10,7 @@ import pytest
 
 from jixiao.cli._common import Progress
 from jixiao.cli.demo import make_demo
+from jixiao.narrative.causes import family_title
 from jixiao.narrative import numbers as N
 from jixiao.narrative.problems import THRESHOLD, derive
 from jixiao.service import evaluate_workspace
@@ -74,8 +75,8 @@ def test_each_listed_finding_family_is_in_one_group_with_the_audits_figures(demo
             assert f.underpaid == -sum((x.amount for x in rows if x.amount and x.amount < 0), Decimal(0))
             money = (f"，多发{N.money(f.overpaid)}元" if f.overpaid else "") + \
                 (f"，少发{N.money(f.underpaid)}元" if f.underpaid else "")
-            assert f"{f.title}{N.count(f.count)}条（涉及{N.count(f.persons)}人{money}）" in text
-            assert f"{f.title}{N.count(f.count)}条" in p.advice
+            assert f"{family_title(f.code)}{N.count(f.count)}条（涉及{N.count(f.persons)}人{money}）" in text
+            assert f"{family_title(f.code)}{N.count(f.count)}条" in p.advice
 
 
 def test_the_money_to_recover_is_the_audits_total(demo):

@@ -13,8 +13,11 @@ from decimal import Decimal
 from jixiao.decimals import percent
 from jixiao.evaluation import Evaluation
 from jixiao.findings import CODES
+from jixiao.narrative.causes import family_title
+from jixiao.narrative.evidence import cite
 from jixiao.narrative.mask import finding_message, scrub
 from jixiao.narrative.numbers import money
+from jixiao.narrative.phrases import FAMILY_PLAIN
 from jixiao.scoring.result import ScoredNode
 from tests.report.readback import Table
 
@@ -23,6 +26,7 @@ WEIGHT_SCORE = re.compile(rf"（分值{NUM}分，(?:已评)?得分{NUM}分(?:，
 DEDUCTION = re.compile(rf"“([^”]+)”（(\w+)）分值{NUM}分，得分{NUM}分，扣{NUM}分")
 VERDICT = re.compile(rf"绩效评价得分为{NUM}分（满分{NUM}分），评价等级为“(\w+)”")
 MONEY = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*\.\d{2})元")
+INDEX = re.compile(r"满意度指数为?(\d+\.\d{2})(?![\d%])")
 PERCENT = re.compile(r"(?<![\d.])(\d+\.\d{2})%")
 
 
@@ -33,12 +37,17 @@ def result_texts(ev: Evaluation) -> list[str]:
         for text in (leaf.basis, leaf.detail, leaf.standard, leaf.explain, leaf.source):
             if text:
                 out.append(scrub(text.rstrip("。")))
+                out.append(scrub(cite(ev, text).rstrip("。")))  # the basis as printed, its evidence cited
+    for text in ev.report.texts():  # report.yaml: the evaluator's own words, as written (not its labels)
+        for para in (p for p in text.split("\n\n") if re.search(r"\d", p)):  # those that hold numbers
+            out += [scrub(para.rstrip("。")), scrub(cite(ev, para).rstrip("。"))]
+    out += list(FAMILY_PLAIN.values())
     out += [w.rstrip("。") for w in ev.score.warnings]
     if ev.survey is not None:
         out += list(ev.survey.warnings)
     if ev.audit is not None:
         out += [finding_message(f) for f in ev.audit.findings]
-    return sorted(set(out), key=len, reverse=True)
+    return sorted({t for t in out if t}, key=len, reverse=True)
 
 
 def strip_result_texts(ev: Evaluation, text: str) -> str:
@@ -62,6 +71,19 @@ def known_rates(ev: Evaluation) -> set[str]:
     return {percent(v) for v in values if v is not None}
 
 
+def known_indexes(ev: Evaluation) -> set[str]:
+    """满意度指数 as printed, on its 0–100 scale (83.69), as the chart prints it too."""
+    values = []
+    m = ev.score.metrics.get("satisfaction_index")
+    if m is not None and m.value is not None:
+        values.append(m.value)
+    s = ev.survey
+    if s is not None and s.index is not None:
+        values += [s.index.value, s.index.low, s.index.high]
+        values += [q.index.value for q in s.questions if q.index is not None]
+    return {f"{(v * 100).quantize(Decimal('0.01'), rounding='ROUND_HALF_UP')}" for v in values if v is not None}
+
+
 def known_money(ev: Evaluation, extra: set[Decimal] = frozenset()) -> set[str]:  # type: ignore[assignment]
     values: set[Decimal] = set(extra)
     for m in ev.score.metrics.values():
@@ -76,6 +98,11 @@ def known_money(ev: Evaluation, extra: set[Decimal] = frozenset()) -> set[str]: 
     values |= {x.amount for x in (*s.by_subsidy, *s.by_month, *s.by_township, *s.funds)}
     if s.by_subsidy:
         values.add(s.paid_total)
+    sources = ev.report.amounts()  # report.yaml's funds by level, and their total
+    values |= set(sources) | ({sum(sources, Decimal(0))} if sources else set())
+    inputs = {k: v for m in ev.score.metrics.values() for k, v in m.inputs.items()}
+    if "allocated" in inputs and "spent" in inputs:  # the unspent balance
+        values.add(inputs["allocated"] - inputs["spent"])
     return {money(v) for v in values}
 
 
@@ -93,7 +120,7 @@ def check_text(ev: Evaluation, raw: str, where: str, extra_money: set[Decimal] =
     each were checked (so a test can insist the checks did bite)."""
     r = ev.score
     text = strip_result_texts(ev, raw)
-    checked = {"verdict": 0, "weight_score": 0, "deduction": 0, "money": 0, "percent": 0}
+    checked = {"verdict": 0, "weight_score": 0, "deduction": 0, "money": 0, "percent": 0, "index": 0}
 
     for m in VERDICT.finditer(text):
         assert (dec(m.group(1)), dec(m.group(2)), m.group(3)) == (r.total, r.max_total, r.grade), (where, m.group(0))
@@ -119,6 +146,11 @@ def check_text(ev: Evaluation, raw: str, where: str, extra_money: set[Decimal] =
     for m in MONEY.finditer(text):
         assert m.group(1) in moneys, (where, "amount not in the result", text[max(0, m.start() - 40):m.end()])
         checked["money"] += 1
+
+    indexes = known_indexes(ev)
+    for m in INDEX.finditer(text):
+        assert m.group(1) in indexes, (where, "index not in the result", text[max(0, m.start() - 40):m.end()])
+        checked["index"] += 1
 
     rates = known_rates(ev)
     for m in PERCENT.finditer(text):
@@ -152,7 +184,8 @@ def check_tables(ev: Evaluation, tables: list[Table], where: str, extra_money: s
                     assert (dec(row[1]), dec(row[2]), row[3]) == (r.max_total, r.total, percent(r.total / r.max_total))
                     continue
                 node = next(n for n in r.indicators if n.name == row[0])
-                assert (dec(row[1]), dec(row[2]), row[3]) == (node.weight, node.score, percent(node.rate)), (where, row)
+                score = None if row[2] == "—" else dec(row[2])  # a 一级 whose every leaf is pending
+                assert (dec(row[1]), score, row[3]) == (node.weight, node.score, percent(node.rate)), (where, row)
                 checked["level1_rows"] += 1
         elif head and head[0] == "指标名称":
             rows = {row[0]: row[1] for row in t}
@@ -164,7 +197,7 @@ def check_tables(ev: Evaluation, tables: list[Table], where: str, extra_money: s
         elif head[:2] == ["核查项目", "级别"]:
             audit = ev.audit
             assert audit is not None, where
-            titles = {c.title: code for code, c in CODES.items()}
+            titles = {family_title(code): code for code in CODES}
             for row in t[1:]:
                 if row[0] == "合计":
                     assert int(row[2].replace(",", "")) == sum(audit.counts.values()), (where, row)
@@ -292,6 +325,8 @@ def workspace_texts(ev: Evaluation) -> list[str]:
     out += [n.name for _, n in ev.score.walk()] + [i for n in ev.score.leaves() for i in n.failed_items]
     if ev.survey is not None:
         out += [q.question for q in ev.survey.questions]
+    out += [x for t in ev.report.texts() for x in (t, cite(ev, t))]
+    out += [e.name for e in ev.report.evidence] + [m.name for m in ev.report.team]
     return sorted({t for t in out if t}, key=len, reverse=True)
 
 
@@ -305,3 +340,28 @@ def check_language(ev: Evaluation, raw: str, where: str) -> None:
     assert bad is None, (where, text[max(0, bad.start() - 40):bad.end() + 40])
     words = {w for w in ENGLISH.findall(text)} - ALLOWED_ENGLISH
     assert not words, (where, sorted(words))
+
+
+# --- the report's shape: distinct captions, drafts marked, causes specific -------------------
+
+def check_shape(ev: Evaluation, doc, where: str) -> None:  # type: ignore[no-untyped-def]
+    """Every table and figure has its own caption; every missing report input is marked
+    【待填：…】 in the draft (and nothing is marked when none is missing); no two problems
+    give the same cause."""
+    from jixiao.narrative.document import Figure, Paragraph, Table
+    from jixiao.narrative.missing import report_missing
+
+    captions = [b.caption for b in doc.blocks if isinstance(b, (Table, Figure)) and b.caption]
+    numbers = [c.split(" ", 1)[0] for c in captions]
+    assert len(set(numbers)) == len(numbers), (where, "a table number used twice", captions)
+    titles = [c.split(" ", 1)[1] for c in captions]
+    assert len(set(titles)) == len(titles), (where, "two tables share a caption", sorted(titles))
+    text = "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    missing = report_missing(ev)
+    for m in missing:
+        assert f"【待填：{m.label}】" in text, (where, m.key)
+    assert ("【待填" in text) == bool(missing), (where, "a 【待填】 mark without a missing input")
+    assert bool(doc.cover.draft) == bool(missing), where
+    causes = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.label.startswith("problem:")
+              and b.text.startswith("原因分析")]
+    assert len(set(causes)) == len(causes), (where, "two problems give the same cause")

@@ -19,8 +19,9 @@ from jixiao.ingest.store import open_store
 from jixiao.report import write_report
 from jixiao.service import evaluate_workspace
 from tests.report.readback import docx_read, html_read, pdf_text
-from tests.report.selfcheck import (NAMED_COUNTS, check_figures, check_language, check_private, check_tables,
-                                    check_text, squash)
+from jixiao.narrative import build_document
+from tests.report.selfcheck import (NAMED_COUNTS, check_figures, check_language, check_private, check_shape,
+                                    check_tables, check_text, squash)
 
 _load_commands()
 
@@ -112,6 +113,26 @@ def test_the_report_reconciles_its_counts(demo):
     assert duplicates == ev.audit.code("duplicate-person").count
     assert loaded == persons + second + duplicates
     assert ev.survey.population == ev.figures["roster_persons"]
+
+
+def test_captions_are_distinct_and_the_demo_report_is_final(demo):
+    """The demo's report.yaml fills every input: no 【待填】, no 草稿, one caption per table."""
+    ev, files, _, _ = demo
+    doc = build_document(ev)
+    check_shape(ev, doc, "demo")
+    assert not doc.cover.draft and "【待填" not in docx_read(files.docx)[0]
+
+
+def test_the_demo_names_its_rubric_and_counting_unit(demo):
+    """D21 is judged by its rubric's level; C22 counts persons (每发现一例), C41 rows (每发现一笔)."""
+    ev, files, _, _ = demo
+    d21, c22, c41 = (ev.score.find(c) for c in ("D21", "C22", "C41"))
+    assert (d21.level, d21.score) == ("机制健全但未有效运行", Decimal("2.5"))
+    persons = sum(ev.audit.code(c).persons for c, _ in c22.counted)
+    assert dict(c22.counted) == {c: ev.audit.code(c).persons for c, _ in c22.counted} and persons > 0
+    assert dict(c41.counted) == {"amount-mismatch": ev.audit.code("amount-mismatch").count}
+    text = squash(docx_read(files.docx)[0])
+    assert f"共{persons}人，每人扣0.5分" in text
 
 
 def test_no_code_repr_placeholder_or_english_in_the_report(demo):

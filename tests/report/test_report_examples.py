@@ -13,7 +13,10 @@ import pytest
 from jixiao.report import write_report
 from jixiao.service import evaluate_workspace
 from tests.report.readback import docx_read, html_read, pdf_text
-from tests.report.selfcheck import check_figures, check_language, check_private, check_tables, check_text, squash
+from jixiao.narrative import build_document
+from jixiao.narrative.missing import final_missing
+from tests.report.selfcheck import (check_figures, check_language, check_private, check_shape, check_tables,
+                                    check_text, squash)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # example → (total, grade) as the seed reports state them
@@ -105,8 +108,8 @@ def test_the_self_check_catches_a_wrong_number(report, case):
 
 
 def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(report):
-    """The cover carries no number; the page after it is 第1页, as in the docx, and every
-    contents entry points at the page where its heading is printed."""
+    """The cover carries no number; pages count from it, so the contents page is 第2页 (as
+    in the docx), and every contents entry points at the page where its heading is printed."""
     import re
     import subprocess
 
@@ -114,24 +117,31 @@ def test_pdf_pages_are_numbered_from_the_contents_page_and_the_contents_agree(re
     pages = subprocess.run(["pdftotext", "-layout", str(files.pdf), "-"], check=True,
                            capture_output=True, text=True).stdout.split("\f")
     numbers = [re.findall(r"第(\d+)页", page) for page in pages[:4]]
-    assert numbers[0] == [] and numbers[1][-1] == "1" and numbers[2][-1] == "2"
+    assert numbers[0] == [] and numbers[1][-1] == "2" and numbers[2][-1] == "3"
     entry = re.search(r"一、基本情况[ .…]+(\d+)", pages[1])
     assert entry is not None
     printed_on = next(i for i, page in enumerate(pages) if re.search(r"^\s*一、基本情况\s*$", page, re.M))
     assert re.findall(r"第(\d+)页", pages[printed_on])[-1] == entry.group(1)
 
 
-def test_docx_contents_field_lists_the_headings_before_word_updates_it(report):
+def test_docx_contents_lists_every_heading_with_a_page_reference_to_it(report):
+    """The contents page needs no instructions: one entry per heading of levels 1–2, each
+    with a PAGEREF field to the bookmark on that heading, which Word and LibreOffice fill."""
     import docx
 
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     _, files = report
     paragraphs = docx.Document(str(files.docx)).paragraphs
-    toc = next(p for p in paragraphs if "TOC" in "".join(t.text or "" for t in p._p.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")))
-    headings = [p.text for p in paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+    headings = [p for p in paragraphs if p.style.name in ("Heading 1", "Heading 2")]
     assert len(headings) >= 10
-    for heading in headings:
-        assert heading.strip() in toc.text
+    marks = {h.text.strip(): h._p.find(f"{w}bookmarkStart").get(f"{w}name") for h in headings}
+    entries = {}
+    for p in paragraphs:
+        refs = [t.text.split()[1] for t in p._p.iter(f"{w}instrText") if "PAGEREF" in (t.text or "")]
+        if refs:
+            entries[p.text.strip()] = refs[0]
+    assert entries == marks
+    assert not any("更新域" in p.text or "右键" in p.text for p in paragraphs)
 
 
 def test_notes_stay_out_and_the_report_speaks_plain_chinese(report):
@@ -149,3 +159,45 @@ def test_notes_stay_out_and_the_report_speaks_plain_chinese(report):
             assert squash(note) not in squash(text), (where, note)
         printed.append(check_figures(ev, text, where, pairs=where != "pdf"))
     assert printed[0] == printed[1] and all(printed[2][k] == printed[0][k] for k in printed[2])
+
+
+def test_the_report_is_as_complete_as_its_seed(report):
+    """report.yaml from the seed's own content: policy documents, implementers, goals, the
+    evaluation's course and evidence; only what the seed does not say (its team) is marked."""
+    ev, files = report
+    check_shape(ev, build_document(ev), ev.workspace.root.name)
+    r = ev.report
+    assert len(r.documents) >= 4 and r.implementers and r.targets and r.phases and r.evidence
+    assert [m.key for m in final_missing(ev)] == ["评价工作.工作组"]
+    text = squash(docx_read(files.docx)[0])
+    assert "国发〔2015〕52号" in text and "（证据E" in text
+    cited = [n for n in ev.score.leaves() if "【E" in n.basis]
+    assert cited and all("【E" not in squash(t) for t in (text,))
+
+
+def test_a_judgment_contradicting_the_survey_is_a_warning_in_the_report(report):
+    ev, files = report
+    if ev.survey is None:
+        pytest.skip("the Sanxiang seed has no survey")
+    assert any(w.startswith("C21 受益残疾人认可度") and "73.00%" in w for w in ev.score.warnings)
+    assert "评分与计算结果不一致" in squash(docx_read(files.docx)[0])
+
+
+def test_libreoffice_lays_out_the_docx_with_its_contents_page_numbers(report, tmp_path):
+    """The docx as Word/WPS users see it (LibreOffice headless, its own profile): the contents
+    page carries a page number for every entry, and the 一、基本情况 entry points at its page."""
+    import re
+
+    from tests.report.render import docx_to_pdf, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is installed by scripts/install.sh --test")
+    ev, files = report
+    if ev.workspace.root.name != "sanxiang-2022":
+        pytest.skip("one example is enough to lay out")
+    pages = pdf_text(docx_to_pdf(files.docx, tmp_path)).split("\f")
+    toc = next(p for p in pages if "目" in p and "录" in p and "一、基本情况" in p)
+    entries = re.findall(r"^\s*(\S.*?)\.{3,}\s*(\d+)\s*$", toc, re.M)
+    assert len(entries) >= 20
+    page = int(next(n for t, n in entries if t.startswith("一、基本情况")))
+    assert re.search(r"^\s*一、基本情况\s*$", pages[page - 1], re.M)

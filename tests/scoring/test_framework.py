@@ -46,7 +46,13 @@ def test_top_level_must_sum_to_total():
     ({"kind": "checklist", "items": ["a"]}, "rule.deduct_each"),
     ({"kind": "checklist", "items": ["a"], "deduct_each": 1, "deduct_each_pct": 10}, "rule.deduct_each"),
     ({"kind": "findings", "codes": ["paid-twice"], "deduct_each": 1}, "rule.codes"),
-    ({"kind": "judgment", "metric": "fund_arrival_rate"}, "X.rule"),
+    ({"kind": "judgment", "weight": 5}, "X.rule"),
+    ({"kind": "judgment", "metric": "no_such_metric"}, "rule.metric"),
+    ({"kind": "judgment", "full_at": 0.9}, "rule.full_at"),
+    ({"kind": "judgment", "allowed": ["满分"]}, "rule.allowed"),
+    ({"kind": "judgment", "levels": [{"label": "好", "score": 5}, {"label": "好", "score": 1}]}, "rule.levels"),
+    ({"kind": "judgment", "levels": [{"name": "好", "score": 5}]}, "rule.levels"),
+    ({"kind": "findings", "codes": ["paid-after-death"], "deduct_each": 1, "per": "case"}, "rule.per"),
 ])
 def test_rule_keys_are_checked(rule, key):
     doc = {"name": "x", "total": 5, "indicators": [{"code": "X", "name": "x", "weight": 5, "rule": rule}]}

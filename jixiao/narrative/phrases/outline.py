@@ -1,9 +1,5 @@
-"""Every Chinese word the report prints, in one place (STYLE 16): section titles, sentence
-templates, table headers, problem and recommendation texts.
-
-Templates are str.format strings; their fields are always already-formatted numbers
-(jixiao.narrative.numbers), so wording can be reviewed and changed here without touching
-any computation."""
+"""The outline's words: section titles, the sections the data write, table headers,
+problems and recommendations, annexes."""
 
 from __future__ import annotations
 
@@ -17,10 +13,13 @@ COVER_LABELS = {
     "evaluator": "评价机构",
     "base_date": "评价基准日",
 }
-COVER_DATE = "报告生成日期：{date}"
+COVER_DATE = "报告日期：{date}"
+COVER_DRAFT = "（草稿）"
+SIGN_SEAL = "评价机构（盖章）"
+SIGN_LEAD = "项目负责人（签字）"
+SIGN_DATE = "报告日期"
 DATE = "{y}年{m}月{d}日"
 TOC_TITLE = "目　　录"
-TOC_PLACEHOLDER = "（以上为目录标题；在 Word 或 WPS 中右键此处选择“更新域”即可生成页码）"
 PAGE = "第 {page} 页"
 
 # --- the outline ---------------------------------------------------------------------
@@ -38,6 +37,7 @@ H2 = {
     "overview": "（一）项目概况",
     "funds": "（二）资金投入和使用情况",
     "implementation": "（三）项目实施情况",
+    "goals": "（四）项目绩效目标",
     "purpose": "（一）评价目的、对象和范围",
     "framework": "（二）评价指标体系和评价方法",
     "data": "（三）评价数据来源及数据核查",
@@ -225,7 +225,6 @@ KIND_STANDARDS = {
     "findings": "按数据核查发现的问题数量逐例扣分，扣完为止。",
 }
 CHECKLIST_PASSED = "经逐项检查，各项均符合要求。"
-NOT_GIVEN = "指标体系未单独说明"
 
 # --- 五、六：经验、问题、建议 --------------------------------------------------------------
 
@@ -323,7 +322,7 @@ OTHER_WARNING = "数据一致性提示：{text}。"
 OTHER_OVERRIDE = "{name}（{code}）规则计算得分{computed}分，评价人调整为{score}分，理由：{basis}"
 OTHER_PENDING = "以下指标尚待评价，未计入总分：{items}。"
 OTHER_PRIVACY = "报告中的身份证号、姓名和联系电话均已脱敏处理；含完整信息的核查明细仅提供给评价人。"
-OTHER_CONSISTENCY = "本报告的全部得分、金额和比率均由同一评价结果生成，正文、表格与附件数字一致。"
+OTHER_DRAFT = "本报告为草稿，以下报告信息尚待补充（文中以“【待填】”标出）：{items}。"
 
 # --- 附件：评分表、基础数据、核查、问卷、底稿 ----------------------------------------------------
 
@@ -344,6 +343,7 @@ SEVERITY = {"error": "错误", "warning": "提示"}
 CHECKS_MONEY = ("逐条核查共发现问题{n}条，其中错误{errors}条、提示{warnings}条；"
                 "涉及多发（应退未退）金额{over}元，少发（应享未享）金额{under}元。")
 CHECKS_CLEAN = "以下核查项目未发现问题：{codes}。"
+ROWS_SEE = "各数据表的读取、载入、跳过和拒收行数见{table}。"
 FIG_FINDINGS = "图{n} 数据核查发现（按核查项目）"
 CHART_FINDINGS_X = "发现条数"
 EXAMPLES_TABLE = "表{n} 核查发现示例（每类最多{k}条，已脱敏）"
@@ -353,12 +353,13 @@ EXAMPLE_PLACE = "{table}第{row}行"
 SURVEY_NONE = "未提供问卷数据，未开展满意度问卷统计分析。"
 SURVEY_INTRO = "共回收有效问卷{n}份。"
 SURVEY_RATE = "满意率（非常满意与满意之和占有效回答的比例）为{rate}，95%置信区间为{low}至{high}。"
-SURVEY_INDEX = "满意度指数为{index}，95%置信区间为{low}至{high}。"
+SURVEY_INDEX = "满意度指数为{index}（满分100），95%置信区间为{low}至{high}。"
+INDEX_FORMULA = "回答分值合计 / 有效回答数（满分100）"
 SURVEY_TABLE = "表{n} 问卷各题回答分布"
 SURVEY_HEADERS_Q = "问题"
 SURVEY_HEADERS_N = "有效回答"
 SURVEY_HEADERS_RATE = "满意率"
-FIG_SURVEY = "图{n} 问卷各题回答分布"
+FIG_SURVEY = "图{n} 各题回答的满意程度构成"
 SURVEY_WARNING = "说明：{text}"
 
 PAPER_TITLE = "{code} {name}评价工作底稿"
