@@ -16,6 +16,7 @@ import pyarrow as pa
 from jixiao.audit import findings_table
 from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
+from jixiao.audit.payment_checks import absent_tables
 from jixiao.findings import Finding
 from jixiao.progress import reporter
 from jixiao.workspace import Workspace, load_workspace
@@ -81,7 +82,7 @@ def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = Tru
     figures = data_figures(ctx, table, rows)
     result = AuditResult(findings=findings_table.to_findings(table), counts=findings_table.counts(table),
                          money_at_risk=findings_table.money_at_risk(table), rows=rows, figures=figures,
-                         table=table, warnings=unjudged(ctx))
+                         table=table, warnings=unjudged(ctx) + absent_tables(ctx))
     for warning in result.warnings:
         reporter(progress)(f"注意：{warning}")
     if not write:

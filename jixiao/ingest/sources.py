@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from jixiao.errors import DataError, Problem
 from jixiao.ingest import csvfile
@@ -120,7 +121,7 @@ def stage_source(con: duckdb.DuckDBPyConnection, source: DataSource, fields: Seq
     """`wide`: the table's wide layout, read when the long one's required columns are missing."""
     suffix = source.path.suffix.lower()
     if suffix == ".csv":
-        staged = _stage_csv(source.path, fields, workdir, wide)
+        staged = _stage_csv(con, source.path, fields, workdir, wide)
         if staged is not None:
             return staged
         return stage_grid(con, grid_of(source), fields, name, wide)
@@ -129,7 +130,8 @@ def stage_source(con: duckdb.DuckDBPyConnection, source: DataSource, fields: Seq
     return stage_workbook(con, source, fields, name, wide)
 
 
-def _stage_csv(path: Path, fields: Sequence[Field], workdir: Path, wide: WideForm | None) -> Staged | None:
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, fields: Sequence[Field], workdir: Path,
+               wide: WideForm | None) -> Staged | None:
     """The DuckDB scan of a CSV; None when the file is better read through the grid (a
     header wider than WIDE_CSV columns)."""
     info = csvfile.sniff(path)
@@ -146,11 +148,15 @@ def _stage_csv(path: Path, fields: Sequence[Field], workdir: Path, wide: WideFor
     rows = f"(row_number() OVER () + {skip})"
     relation = f"(SELECT {rows}::INTEGER AS _row, false AS _idnum, * FROM {csvfile.duckdb_source(scan_path, info, skip, ncols)})"
     if after:
-        # record k is on line skip + k + (empty lines before it); n_j = records before empty line j
-        marks = ", ".join(f"({b - skip - j}, {j})" for j, b in enumerate(after, 1))
-        relation = (f"(SELECT (r._row + coalesce(b.j, 0))::INTEGER AS _row, r.* EXCLUDE (_row)"
-                    f" FROM {relation} r ASOF LEFT JOIN (SELECT n, max(j) AS j FROM (VALUES {marks}) v(n, j) GROUP BY n) b"
-                    f" ON r._row - {skip} > b.n)")
+        # record k is on line skip + k + (empty lines before it); n_j = records before empty line j.
+        # A running count over records and marks in file order (a sort), not a range join.
+        marks = pa.table({"n": pa.array([b - skip - j for j, b in enumerate(after, 1)], pa.int64())})
+        con.register("_blank_marks", marks)
+        source = csvfile.duckdb_source(scan_path, info, skip, ncols)
+        relation = (f"(SELECT (_k + {skip} + _j)::INTEGER AS _row, false AS _idnum, * EXCLUDE (_k, _pos, _m, _j) FROM ("
+                    f"SELECT *, sum(_m) OVER (ORDER BY _pos ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _j FROM ("
+                    f"SELECT row_number() OVER () AS _k, (row_number() OVER ())::DOUBLE AS _pos, 0 AS _m, * FROM {source}"
+                    f" UNION ALL BY NAME SELECT n + 0.5 AS _pos, 1 AS _m FROM _blank_marks)) WHERE _m = 0)")
     expected = lines - skip - len(after)
     return Staged(relation, ncols, header, path.name, blank_rows=after, expected=expected)
 
