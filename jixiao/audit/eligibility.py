@@ -46,8 +46,9 @@ def dibao_spells(ctx: AuditContext) -> ir.Table:
         return d
     m = ctx.table("dibao_members")
     m = m.filter(m.person_id != m.household_id).select("household_id", member=m.person_id).distinct()
-    via = d.join(m, d.person_id == m.household_id).select(person_id="member", from_date="from_date", to_date="to_date")
-    return d.union(via)
+    via = d.join(m, d.person_id == m.household_id)
+    via = via.select(person_id=via.member.cast("string"), from_date=via.from_date, to_date=via.to_date)
+    return d.mutate(person_id=d.person_id.cast("string")).union(via)
 
 
 def dibao_months(ctx: AuditContext) -> ir.Table:
