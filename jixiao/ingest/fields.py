@@ -82,9 +82,9 @@ PAYMENTS = (
 # Funeral / cremation data sharing names the deceased 逝者; its only date may be 火化时间, which
 # stands in for the death date (with a warning: cremation can fall in the month after death).
 DEATHS = (
-    Field("person_id", "id", True, ("逝者身份证号", "逝者证件号", "逝者身份证号码", "逝者证件号码", "死者身份证号",
-                                     "死亡人员身份证号", *_ID_HEADERS)),
-    Field("name", "text", False, ("逝者姓名", "死者姓名", *_NAME_HEADERS)),
+    Field("person_id", "id", True, (*_ID_HEADERS, "逝者身份证号", "逝者证件号", "逝者身份证号码", "逝者证件号码",
+                                     "死者身份证号", "死亡人员身份证号")),
+    Field("name", "text", False, (*_NAME_HEADERS, "逝者姓名", "死者姓名")),
     _f("death_date", "date", True, "死亡日期", "死亡时间", "死亡年月"),
     Field("cremated_on", "date", False, ("火化时间", "火化日期", "火化年月"), stands_in="death_date"),
 )
