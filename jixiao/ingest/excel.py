@@ -29,14 +29,13 @@ def _open(path: Path, data: bytes | None = None):
 
 
 def sheet_names(path: Path) -> tuple[list[str], list[str]]:
-    """(visible sheet names, hidden ones), in workbook order."""
+    """(visible sheet names, hidden ones — hidden or very hidden), in workbook order."""
+    from python_calamine import SheetVisibleEnum
+
     book = _open(path)
     try:
         names = list(book.sheet_names)
-        try:
-            hidden = {m.name for m in book.sheets_metadata if str(m.visible).rsplit(".", 1)[-1] != "Visible"}
-        except Exception:  # noqa: BLE001 - metadata is optional: without it every sheet counts as visible
-            hidden = set()
+        hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
     finally:
         book.close()
     if not names:

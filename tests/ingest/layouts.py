@@ -140,3 +140,40 @@ def deaths_with_cremation(people: list[tuple[str, str | None, str]]) -> list[She
         rows.append(["逝者" + str(i), pid, died, cremated])
     rows.append([SIGNED])
     return [Sheet("死亡名单", rows)]
+
+
+README_TOML = """[project]
+name = "2022年困难残疾人两项补贴"
+region = "某县"
+year = 2022
+unit = "某县残联"
+base_date = "2022-12-31"
+
+[framework]
+builtin = "national-2020"
+
+[data]
+roster = "data/两项补贴花名册.xlsx"
+dibao = "data/低保金发放明细.xlsx"
+dibao_members = "data/低保家庭成员.xlsx"
+deaths = "data/火化信息.xlsx"
+"""
+
+
+def readme_workspace(root: Path) -> Path:
+    """The workspace of README's 准备数据 example (民政导出): a system roster export, a per-household
+    低保 list with its members, and cremation data."""
+    import random
+
+    from tests.ingest.conftest import make_id
+
+    (root / "data").mkdir(parents=True)
+    rng = random.Random(7)
+    ids = [make_id(rng) for _ in range(8)]
+    write_book(root / "data/两项补贴花名册.xlsx", system_roster(ids))
+    write_book(root / "data/低保金发放明细.xlsx", dibao_households([(ids[0], 3), (ids[2], 2)]))
+    write_book(root / "data/低保家庭成员.xlsx", dibao_members([(ids[0], ids[0], "户主"), (ids[0], ids[3], "子女"),
+                                                               (ids[2], ids[4], "配偶")]))
+    write_book(root / "data/火化信息.xlsx", cremation_only([(ids[1], "2022-03-01 10:20:00")]))
+    (root / "evaluation.toml").write_text(README_TOML, encoding="utf-8")
+    return root
