@@ -141,11 +141,20 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
             pass  # a failed write (disk full) may have ended the transaction already: the first error counts
         raise
     finally:
+        _drop_temporary(con)
+    return count, notes
+
+
+def _drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the staging tables; after a failed write the connection may refuse, and the
+    error that failed the load is the one to report."""
+    try:
         for name in [r[0] for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
                 " OR table_name IN ('_raw', '_norm'))").fetchall()]:
             con.execute(f"DROP TABLE IF EXISTS {name}")
-    return count, notes
+    except duckdb.Error:
+        pass
 
 
 def _stand_in_notes(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> list[str]:
