@@ -51,19 +51,14 @@ def phase_load(folder: Path) -> dict:
 
 
 def phase_audit(folder: Path) -> dict:
-    """Audit (every check) + metric figures + metrics, on the loaded store; no files written."""
-    from jixiao.audit.run import audit_store, bound_memory
-    from jixiao.ingest.store import open_store
+    """Audit (every check) + metric figures + summaries + findings files, through the service,
+    on the loaded store (the files are unchanged, so they are not read again)."""
     from jixiao.metrics.compute import compute_metrics
-    from jixiao.workspace import load_workspace
+    from jixiao.service import audit_workspace
 
-    ws = load_workspace(folder)
-    con = open_store(ws)
-    bound_memory(con, ws.out / ".tmp-audit")
-    result = audit_store(con, ws, write=False)
-    metrics = compute_metrics({}, result.figures)
-    con.close()
-    return {"findings": sum(result.counts.values()),
+    examined = audit_workspace(folder)
+    metrics = compute_metrics({}, examined.figures)
+    return {"findings": sum(examined.counts.values()),
             "metrics": {k: str(v.value) for k, v in metrics.values.items() if v.value is not None}}
 
 

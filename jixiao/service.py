@@ -1,25 +1,69 @@
-"""The service functions the front ends call. One evaluation flows
-workspace → ingest → audit → metrics → survey → scoring; the report renders the result."""
+"""The one pipeline. `evaluate_workspace` runs every stage once, in order, over one store
+connection — load → audit → metrics (figures, summaries) → survey → scoring — and returns
+the complete Evaluation. The CLI, the web app and batch call these functions and nothing
+else composes stages; the report renders the Evaluation without going back to the store."""
 
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.evaluation import Evaluation
+from jixiao.audit.result import AuditResult
+from jixiao.audit.run import audit, audit_context, bound_memory, write_files
+from jixiao.evaluation import Evaluation, audit_json
+from jixiao.findings import Finding
 from jixiao.frameworks import builtin_path
+from jixiao.ingest import store
+from jixiao.ingest.accounting import LoadReport
+from jixiao.ingest.load import load_data
 from jixiao.metrics.compute import MetricSet, compute_metrics
-from jixiao.progress import reporter
+from jixiao.metrics.data import data_figures
+from jixiao.metrics.definitions import METRICS
+from jixiao.metrics.summaries import Summaries, summarise
+from jixiao.progress import ProgressLike, reporter, stage
+from jixiao.report import FORMATS, ReportFiles, write_report
 from jixiao.scoring.engine import score_framework
 from jixiao.scoring.framework import Framework, load_framework
-from jixiao.scoring.judgments import load_judgments
-from jixiao.scoring.result import ScoreResult
+from jixiao.scoring.judgments import Judgments, load_judgments
 from jixiao.scoring.serialize import result_json
+from jixiao.survey.result import SurveyResult
+from jixiao.survey.serialize import survey_json
+from jixiao.survey.service import survey_from_store
 from jixiao.workspace import Workspace, load_workspace
 
-Progress = Any  # a callable taking a message, an object with .step, or None (jixiao.progress)
-AUDITED_TABLES = ("roster", "payments", "funds", "deaths", "dibao")
+AUDITED_TABLES = frozenset({"roster", "payments", "funds", "deaths", "dibao"})
+
+
+@dataclass(frozen=True)
+class Examined:
+    """What the data say, before scoring: the first half of the pipeline."""
+
+    load: LoadReport
+    audit: AuditResult | None
+    figures: Mapping[str, Decimal]
+    summaries: Summaries
+    survey: SurveyResult | None
+
+    @property
+    def rows(self) -> dict[str, dict[str, int]]:
+        return self.load.rows_json()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.audit.findings if self.audit else ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return audit_json(self.load, self.audit)["findings"]
+
+    def json(self) -> dict:
+        """CONTRACT §6 `jixiao audit --json`."""
+        return audit_json(self.load, self.audit)
 
 
 def as_workspace(ws: Workspace | str | Path) -> Workspace:
@@ -31,54 +75,92 @@ def workspace_framework(ws: Workspace) -> Framework:
     return load_framework(path)
 
 
-def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) -> Evaluation:
+def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Evaluation:
     """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
     Stages whose tables the workspace does not provide are skipped, not invented."""
     ws = as_workspace(ws)
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
-    audit = survey = None
-    if any(t in ws.data for t in AUDITED_TABLES):
-        from jixiao.audit.run import audit_workspace
-
-        audit = audit_workspace(ws, say)
-    if "survey" in ws.data:
-        from jixiao.ingest.load import load_data
-        from jixiao.survey.service import survey_for_workspace
-
-        if audit is None:
-            load_data(ws, progress=say)
-        say("分析问卷")
-        survey = survey_for_workspace(ws, judgments.facts)
-    say("评分")
-    figures = {**(audit.figures if audit else {}), **(survey.figures if survey else {})}
-    metrics = compute_metrics(judgments.facts, figures, survey.data_metrics if survey else None)
-    if audit is not None and audit.warnings:
-        metrics = MetricSet(metrics.values, (*audit.warnings, *metrics.warnings))
-    score = score_framework(framework, judgments, metrics, _finding_counts(audit))
-    evaluation = Evaluation(ws, score, audit, survey)
-    write_scores(evaluation)
-    return evaluation
+    data = examine(ws, progress, judgments.facts)
+    with stage(progress, "评分"):
+        say("评分")
+        survey_figures = data.survey.figures if data.survey else {}
+        metrics = compute_metrics(judgments.facts, {**data.figures, **survey_figures},
+                                  data.survey.data_metrics if data.survey else None)
+        warnings = (*(data.audit.warnings if data.audit else ()), *metrics.warnings)
+        score = score_framework(framework, judgments, MetricSet(metrics.values, warnings),
+                                _finding_counts(data, judgments))
+        evaluation = Evaluation(ws, data.load, data.audit, data.figures, data.summaries, data.survey, score,
+                                warnings)
+        scores = write_scores(evaluation)
+    return replace(evaluation, files=(scores, *(data.audit.files if data.audit else ())))
 
 
-def _finding_counts(audit: Any) -> dict[str, int] | None:
+def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
+    """The data half of the pipeline alone (load, audit, figures, summaries, survey), for
+    `jixiao audit`: it needs no framework and writes out/findings.*, not out/scores.json."""
+    return examine(as_workspace(ws), progress, {})
+
+
+def check_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> LoadReport:
+    """Read every input into the store (`jixiao check`): the row accounting and ingest findings."""
+    with stage(progress, "读取数据"):
+        return load_data(as_workspace(ws), reporter(progress))
+
+
+def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal]) -> Examined:
+    """Load, audit, data figures, summaries and survey, over one store connection."""
+    if not ws.data:
+        return Examined(LoadReport({}, ()), None, {}, Summaries(), None)
+    say = reporter(progress)
+    con = store.open_store(ws)
+    try:
+        store.configure(con, store.temp_dir(ws))
+        with stage(progress, "读取数据"):
+            load = load_data(ws, say, con)
+        provided = frozenset(load.counts)
+        result, figures, summaries = None, {}, Summaries()
+        if provided & AUDITED_TABLES:
+            bound_memory(con)
+            ctx = audit_context(con, ws, provided)
+            try:
+                with stage(progress, "逐条核查"):
+                    result = audit(ctx, say)
+                with stage(progress, "写出核查明细"):
+                    result = write_files(result, ws.out, say)
+                with stage(progress, "计算指标数据"):
+                    say("计算指标所需数据")
+                    figures = data_figures(ctx, result.table, load.rows_json())
+                    summaries = summarise(ctx)
+            finally:
+                ctx.release()
+        survey = None
+        if "survey" in provided:
+            with stage(progress, "分析问卷"):
+                say("分析问卷")
+                persons = figures.get("roster_persons")
+                survey = survey_from_store(con, ws, facts, int(persons) if persons else None)
+    finally:
+        con.close()
+        shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
+    return Examined(load, result, figures, summaries, survey)
+
+
+def _finding_counts(data: Examined, judgments: Judgments) -> dict[str, int] | None:
     """The audit's counts for `findings` rules — only when it checked some roster or payment
     rows: no findings in empty tables is no evidence, so those rules stay pending (or use
     the facts' findings.<code>)."""
-    if audit is None:
+    if data.audit is None:
         return None
-    checked = sum(audit.rows.get(t, {}).get("loaded", 0) for t in ("roster", "payments"))
-    return audit.counts if checked else None
+    checked = sum(data.load.counts[t].loaded for t in ("roster", "payments") if t in data.load.counts)
+    return data.audit.counts if checked else None
 
 
 def scores_json(evaluation: Evaluation) -> dict[str, Any]:
     """out/scores.json: the score result, with the survey section among the metrics."""
     data = result_json(evaluation.score)
     if evaluation.survey is not None:
-        from jixiao.metrics.definitions import METRICS
-        from jixiao.survey.serialize import survey_json
-
         # shaped like every other metric (name, value: the survey's overall 满意率, formula,
         # inputs), then the analysis
         survey = survey_json(evaluation.survey)
@@ -100,6 +182,9 @@ def write_scores(evaluation: Evaluation) -> Path:
     return path
 
 
-def score_workspace(ws: Workspace | str | Path, progress: Progress = None) -> ScoreResult:
-    """Score the workspace (auditing its tables first when it has any); write out/scores.json."""
-    return evaluate_workspace(ws, progress).score
+def report_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
+                     formats: tuple[str, ...] = FORMATS) -> tuple[Evaluation, ReportFiles]:
+    """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app)."""
+    evaluation = evaluate_workspace(ws, progress)
+    with stage(progress, "出具报告"):
+        return evaluation, write_report(evaluation, formats=formats, progress=progress)

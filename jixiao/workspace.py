@@ -14,6 +14,7 @@ from typing import Any
 
 from jixiao.decimals import to_decimal
 from jixiao.errors import Problem, WorkspaceError, raise_if
+from jixiao.frameworks import builtin_names
 from jixiao.vocabulary import CATEGORIES, STATUSES, subsidy_name
 
 TOML = "evaluation.toml"
@@ -227,8 +228,6 @@ class _Reader:
             self.bad(s, "path", "path 与 builtin 须给出且只给出一个")
             return None, None
         if "builtin" in t:
-            from jixiao.frameworks import builtin_names
-
             name = self.text(t, s, "builtin", True)
             if name and name not in builtin_names():
                 self.bad(s, "builtin", f"没有内置指标体系 '{name}'（可用：{'、'.join(builtin_names())}）")

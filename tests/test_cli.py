@@ -55,3 +55,28 @@ def test_version_prints_the_package_version():
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.strip() == f"jixiao {__version__}"
+
+
+def test_profile_prints_each_stage_with_seconds_and_memory_and_changes_nothing(tmp_path):
+    ws = tmp_path / "changji"
+    shutil.copytree(EXAMPLES / "changji-2018", ws, ignore=shutil.ignore_patterns("out"))
+    plain = subprocess.run([sys.executable, "-m", "jixiao", "score", str(ws), "--json"], capture_output=True, text=True)
+    profiled = subprocess.run([sys.executable, "-m", "jixiao", "score", str(ws), "--json", "--profile"],
+                              capture_output=True, text=True)
+    assert plain.returncode == profiled.returncode == 0
+    assert json.loads(plain.stdout) == json.loads(profiled.stdout)
+    lines = profiled.stderr.split("性能剖析（各阶段耗时与内存峰值）：")[1].strip().splitlines()
+    stages = [line.split()[0] for line in lines]
+    assert stages == ["读取数据", "分析问卷", "评分", "合计"]
+    for line in lines:
+        _, seconds, unit, gb, _ = line.split()
+        assert unit == "秒" and float(seconds) >= 0 and 0 < float(gb) < 24
+    assert "性能剖析" not in plain.stderr
+
+
+def test_score_json_is_the_scores_file_as_written(tmp_path):
+    ws = tmp_path / "sanxiang"
+    shutil.copytree(EXAMPLES / "sanxiang-2022", ws, ignore=shutil.ignore_patterns("out"))
+    result = runner.invoke(app, ["score", str(ws), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads((ws / "out" / "scores.json").read_text(encoding="utf-8"))

@@ -76,7 +76,7 @@ def test_command_help_is_chinese_and_aligned():
     # the help column starts at the same terminal column on every option line
     lines = [line for line in out.splitlines() if line.startswith("  --")]
     starts = {_zh.display_width(line[:line.index(help_)]) for line, help_ in
-              zip(lines, ("在标准输出", "每张表", "显示本帮助"), strict=True)}
+              zip(lines, ("在标准输出", "每张表", "打印各阶段", "显示本帮助"), strict=True)}
     assert len(starts) == 1
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.service import score_workspace
+from jixiao.service import evaluate_workspace
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -27,7 +27,7 @@ CHANGJI = {
 
 
 def test_sanxiang_reproduces_seed_003(tmp_path):
-    result = score_workspace(EXAMPLES / "sanxiang-2022")
+    result = evaluate_workspace(EXAMPLES / "sanxiang-2022").score
     assert (result.total, result.grade, result.complete) == (Decimal("85.9"), "良", True)
     leaves = {leaf.name: leaf for leaf in result.leaves()}
     assert {name: leaves[name].score for name in SANXIANG} == {k: Decimal(v) for k, v in SANXIANG.items()}
@@ -38,7 +38,7 @@ def test_sanxiang_reproduces_seed_003(tmp_path):
 
 
 def test_changji_reproduces_seed_002():
-    result = score_workspace(EXAMPLES / "changji-2018")
+    result = evaluate_workspace(EXAMPLES / "changji-2018").score
     assert (result.total, result.grade) == (Decimal(92), "优")
     assert {leaf.code: leaf.score for leaf in result.leaves()} == {k: Decimal(v) for k, v in CHANGJI.items()}
     assert [n.score for n in result.indicators] == [Decimal(25), Decimal(22), Decimal(45)]
@@ -48,7 +48,7 @@ def test_changji_reproduces_seed_002():
 
 @pytest.mark.parametrize("name", ["sanxiang-2022", "changji-2018"])
 def test_scores_json_is_written_in_contract_shape(name):
-    score_workspace(EXAMPLES / name)
+    evaluate_workspace(EXAMPLES / name)
     data = json.loads((EXAMPLES / name / "out" / "scores.json").read_text(encoding="utf-8"))
     assert {"framework", "total", "grade", "complete", "pending", "indicators", "metrics"} <= set(data)
     assert isinstance(data["total"], (int, float))

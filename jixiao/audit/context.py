@@ -110,6 +110,12 @@ class AuditContext:
             self._cache[name] = build().cache()
         return self._cache[name]
 
+    def release(self) -> None:
+        """Drop the cached relations (before the store connection closes)."""
+        for t in self._cache.values():
+            t.release()
+        self._cache.clear()
+
     def deaths(self) -> ir.Table:
         """person_id, death_date, death_mi: the earliest recorded death per person."""
         def build() -> ir.Table:

@@ -18,7 +18,7 @@ import ibis
 import ibis.expr.types as ir
 
 from jixiao.audit.context import MONEY, NO_END, AuditContext, month_index
-from jixiao.audit.eligibility import unqualified_months
+from jixiao.audit.qualification import unqualified_months
 
 
 def payment_months(ctx: AuditContext) -> ir.Table:

@@ -4,11 +4,11 @@ out/findings.xlsx (a 汇总 sheet, then one sheet per code, Chinese headers, ful
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
 
+from jixiao.audit.result import AuditResult
 from jixiao.findings import CODES, CSV_COLUMNS
 
 TABLE_NAMES = {"roster": "花名册", "payments": "发放明细", "funds": "资金", "deaths": "死亡名单",
@@ -32,31 +32,29 @@ def write_csv(t: pa.Table, path: Path) -> None:
                         _text(r["subsidy"]), _text(r["period"]), _text(r["amount"]), _text(r["message"])])
 
 
-def write_xlsx(t: pa.Table, counts: dict[str, int], money: dict, path: Path) -> None:
-    import xlsxwriter
+def write_xlsx(result: AuditResult, path: Path) -> None:
+    import xlsxwriter  # heavy optional writer, imported where used
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     money_fmt = book.add_format({"num_format": "#,##0.00"})
     summary = book.add_worksheet("汇总")
     summary.write_row(0, 0, SUMMARY_HEADERS, bold)
-    for i, (code, n) in enumerate(counts.items(), 1):
-        m = money["by_code"].get(code, {})
-        c = CODES[code]
-        summary.write_row(i, 0, (code, c.title, SEVERITY_NAMES[c.severity], c.meaning, n))
-        summary.write_number(i, 5, float(m.get("overpaid", Decimal(0))), money_fmt)
-        summary.write_number(i, 6, float(m.get("underpaid", Decimal(0))), money_fmt)
-    last = len(counts) + 1
-    summary.write_row(last, 0, ("合计", "", "", "", sum(counts.values())), bold)
-    summary.write_number(last, 5, float(money["overpaid"]), money_fmt)
-    summary.write_number(last, 6, float(money["underpaid"]), money_fmt)
+    for i, c in enumerate(result.codes, 1):
+        summary.write_row(i, 0, (c.code, c.title, SEVERITY_NAMES[c.severity], c.meaning, c.count))
+        summary.write_number(i, 5, float(c.overpaid), money_fmt)
+        summary.write_number(i, 6, float(c.underpaid), money_fmt)
+    last = len(result.codes) + 1
+    summary.write_row(last, 0, ("合计", "", "", "", result.total), bold)
+    summary.write_number(last, 5, float(result.overpaid), money_fmt)
+    summary.write_number(last, 6, float(result.underpaid), money_fmt)
     summary.set_column(0, 0, 26)
     summary.set_column(1, 1, 18)
     summary.set_column(3, 3, 44)
     summary.set_column(4, 6, 16)
 
     rows_by_code: dict[str, list[dict]] = {}
-    for r in t.to_pylist():
+    for r in result.table.to_pylist():
         rows_by_code.setdefault(r["code"], []).append(r)
     for code, rows in rows_by_code.items():
         for part, start in enumerate(range(0, len(rows), MAX_SHEET_ROWS)):

@@ -9,6 +9,7 @@ import sys
 
 import typer
 
+from jixiao import __version__
 from jixiao.cli import _zh
 
 # Typer's own texts (usage errors, --help layout) in Chinese, for `main()` and for tests
@@ -27,8 +28,6 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from jixiao import __version__
-
         print(f"jixiao {__version__}")
         raise typer.Exit()
 

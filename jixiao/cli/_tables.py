@@ -5,7 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.audit.result import AuditResult
 from jixiao.decimals import percent
+from jixiao.narrative.numbers import count, money
 from jixiao.scoring.result import ScoreResult
 from jixiao.scoring.rules import fmt
 
@@ -34,3 +36,20 @@ def print_score_table(result: ScoreResult) -> None:
         console.print(f"待评指标 {len(result.pending)} 项：{'、'.join(result.pending)}")
     for warning in result.warnings:
         console.print(f"[yellow]注意：{warning}[/yellow]")
+
+
+def print_audit_table(audit: AuditResult) -> None:
+    """Findings by code with their money, then the totals — the figures the report prints."""
+    console = Console()
+    table = Table(title="核查结果")
+    for header, justify in (("代码", "left"), ("问题类型", "left"), ("发现数", "right"),
+                            ("多发金额（元）", "right"), ("少发金额（元）", "right")):
+        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    for c in audit.found:
+        table.add_row(c.code, c.title, count(c.count), money(c.overpaid), money(c.underpaid))
+    console.print(table)
+    console.print(audit_line(audit))
+
+
+def audit_line(audit: AuditResult) -> str:
+    return f"核查发现 {count(audit.total)} 条；多发 {money(audit.overpaid)} 元，少发 {money(audit.underpaid)} 元"

@@ -10,7 +10,11 @@ from typing import Any
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
+from jixiao.findings import CODES
+from jixiao.ingest.accounting import LoadReport
+from jixiao.ingest.fields import TABLE_TITLES
+from jixiao.service import check_workspace
 
 PROBLEMS_SHOWN = 5
 
@@ -21,19 +25,18 @@ def check(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     shown: int = typer.Option(PROBLEMS_SHOWN, "--problems", help="每张表列出的问题数"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    from jixiao.ingest.load import load_data
-    from jixiao.workspace import load_workspace
-
-    ws = load_workspace(workspace)
-    report = load_data(ws, Progress(quiet=as_json).step)
+    progress = Progress(quiet=as_json, profile=profile or None)
+    report = check_workspace(workspace, progress)
+    progress.finish()
     if as_json:
         print_json(check_json(report, shown))
     else:
         print_check(report, shown)
 
 
-def check_json(report: Any, shown: int) -> dict[str, Any]:
+def check_json(report: LoadReport, shown: int) -> dict[str, Any]:
     """CONTRACT §6 `rows`, plus the files read, finding counts and the first problems."""
     problems: dict[str, list[dict[str, Any]]] = {}
     for f in report.findings:
@@ -47,10 +50,7 @@ def check_json(report: Any, shown: int) -> dict[str, Any]:
     return {**doc, "notes": list(report.notes)} if report.notes else doc
 
 
-def print_check(report: Any, shown: int) -> None:
-    from jixiao.findings import CODES
-    from jixiao.ingest.fields import TABLE_TITLES
-
+def print_check(report: LoadReport, shown: int) -> None:
     if not report.counts:
         print("evaluation.toml 的 [data] 中没有配置任何数据文件。")
         return

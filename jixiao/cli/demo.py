@@ -11,7 +11,10 @@ from pathlib import Path
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded
+from jixiao.cli.run import run_workspace
+from jixiao.errors import WorkspaceError
+from jixiao.synth import generate
 
 DEMO_JUDGMENTS = Path(__file__).resolve().parents[1] / "report" / "demo_judgments.yaml"
 SURVEY_FILE = "data/问卷.csv"
@@ -34,28 +37,23 @@ def demo(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    from jixiao.cli.run import run_workspace
-
-    progress = Progress(quiet)
+    progress = Progress(quiet, profile=profile or None)
     make_demo(folder, persons, seed, progress)
     run_workspace(folder, as_json=as_json, no_pdf=no_pdf, progress=progress)
 
 
 def make_demo(folder: Path, persons: int, seed: int, progress: Progress) -> Path:
     """Write the demo workspace into `folder`: synthetic data, survey, judgments."""
-    from jixiao.errors import WorkspaceError
-
     if folder.exists() and any(folder.iterdir()) and not (folder / "truth.csv").exists():
         raise WorkspaceError(f"{folder} 已存在且不是演示工作区；请指定一个新目录，如 jixiao demo jixiao-demo2")
-    from jixiao.synth import generate
-
     progress.step(f"生成合成数据：{persons} 人（种子 {seed}）→ {folder}")
     info = generate(folder, persons=persons, seed=seed, fmt="xlsx")
     write_survey(folder / SURVEY_FILE, seed)
     with info.toml_path.open("a", encoding="utf-8") as f:  # [data] is the file's last table
         f.write(f'survey = "{SURVEY_FILE}"\n')
-    facts = planned_facts(folder, progress)
+    facts = planned_facts(info.paid)
     write_judgments(folder / "judgments.yaml", facts)
     with info.toml_path.open("a", encoding="utf-8") as f:
         f.write('\n[judgments]\npath = "judgments.yaml"\n')
@@ -73,21 +71,10 @@ def write_survey(path: Path, seed: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def planned_facts(folder: Path, progress: Progress) -> dict[str, Decimal]:
-    """The year-start plan per subsidy (facts living_planned, care_planned): the paid total
-    of the synthetic ledger × PLANNED_OVER_PAID, rounded up to 1 000 元."""
-    from jixiao.ingest.load import load_data
-    from jixiao.ingest.store import open_store
-    from jixiao.workspace import load_workspace
-
-    ws = load_workspace(folder)
-    load_data(ws, progress=progress)
-    con = open_store(ws)
-    try:
-        paid = dict(con.execute("SELECT subsidy, SUM(amount) FROM payments GROUP BY subsidy").fetchall())
-    finally:
-        con.close()
-    return {FACT_NAMES[s]: Decimal(math.ceil(Decimal(paid[s]) * k / 1000) * 1000)
+def planned_facts(paid: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The year-start plan per subsidy (facts living_planned, care_planned): what the
+    synthetic ledger paid × PLANNED_OVER_PAID, rounded up to 1 000 元."""
+    return {FACT_NAMES[s]: Decimal(math.ceil(paid[s] * k / 1000) * 1000)
             for s, k in PLANNED_OVER_PAID.items() if s in paid}
 
 

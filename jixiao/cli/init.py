@@ -8,13 +8,12 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import guarded
+from jixiao.ingest.templates import create_workspace
 
 
 @app.command(help="新建工作区：evaluation.toml、judgments.yaml 及各数据表的 Excel 模板。")
 @guarded
 def init(directory: Path = typer.Argument(..., metavar="目录", help="新工作区目录（不存在则创建）")) -> None:
-    from jixiao.ingest.templates import create_workspace
-
     written = create_workspace(directory)
     print(f"已新建工作区 {directory}：")
     for path in written:

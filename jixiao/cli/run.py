@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from jixiao.cli import app
-from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
+from jixiao.cli._tables import audit_line, print_score_table
+from jixiao.evaluation import Evaluation
+from jixiao.report import FORMATS
+from jixiao.service import report_workspace
 
 
 @app.command(help="一次完成数据检查、逐条核查、评分和报告；进度逐行打印在标准错误。")
@@ -18,26 +23,22 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
+    profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
 ) -> None:
-    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet))
+    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet, profile=profile or None))
 
 
 def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress) -> dict[str, Any]:
     """The whole evaluation of one workspace; prints the summary (or the JSON) and returns it."""
-    from jixiao.report import FORMATS, write_report
-    from jixiao.service import evaluate_workspace, scores_json
-
     progress.step(f"工作区：{workspace}")
-    evaluation = evaluate_workspace(workspace, progress)
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
-    files = write_report(evaluation, formats=formats, progress=progress)
+    evaluation, files = report_workspace(workspace, progress, formats)
     progress.step("完成")
-    summary = scores_json(evaluation)
+    progress.finish()
+    summary = json.loads(evaluation.files[0].read_text(encoding="utf-8"))  # out/scores.json as written
     if evaluation.audit is not None:
-        summary["audit"] = evaluation.audit.json()
-    out = evaluation.workspace.out
-    produced = [out / "scores.json", *(getattr(evaluation.audit, "files", ()) or ()),
-                files.docx, files.html, files.pdf]
+        summary["audit"] = evaluation.audit_json()
+    produced = [*evaluation.files, files.docx, files.html, files.pdf]
     summary["files"] = [str(p) for p in produced if p is not None]
     if as_json:
         print_json(summary)
@@ -46,15 +47,10 @@ def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Pro
     return summary
 
 
-def _print_summary(evaluation: Any, files: list[str]) -> None:
-    from jixiao.cli._tables import print_score_table
-
+def _print_summary(evaluation: Evaluation, files: list[str]) -> None:
     print_score_table(evaluation.score)
-    audit = evaluation.audit
-    if audit is not None:
-        found = sum(audit.counts.values())
-        money = audit.money_at_risk
-        typer.echo(f"核查发现 {found} 条；多发 {money['overpaid']} 元，少发 {money['underpaid']} 元")
+    if evaluation.audit is not None:
+        typer.echo(audit_line(evaluation.audit))
     typer.echo("输出文件：")
     for path in files:
         typer.echo(f"  {path}")

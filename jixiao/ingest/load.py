@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import duckdb
 from jixiao.errors import JixiaoError
 from jixiao.findings import Finding
 from jixiao.ingest import regions, rowfindings, sqlfuncs, store
+from jixiao.ingest.accounting import LoadReport, TableCount
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
 from jixiao.ingest.normalise import normalise_statements, output_rows, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
@@ -30,39 +30,16 @@ from jixiao.progress import reporter
 from jixiao.workspace import INPUT_TABLES, DataSource, Workspace
 
 
-@dataclass(frozen=True)
-class TableCount:
-    table: str
-    file: str
-    read: int
-    loaded: int
-    skipped: int
-    rejected: int
-
-    def as_json(self) -> dict[str, int]:
-        return {"read": self.read, "loaded": self.loaded, "skipped": self.skipped, "rejected": self.rejected}
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    counts: dict[str, TableCount]  # table → accounting, for every configured table
-    findings: tuple[Finding, ...]  # ingest findings of all configured tables, by table and row
-    refreshed: tuple[str, ...] = ()  # tables read this time (the others were unchanged)
-    unchanged: tuple[str, ...] = field(default=())
-    notes: tuple[str, ...] = ()  # Chinese: what the reader decided (sheet read, cells left out, stand-ins)
-
-    def rows_json(self) -> dict[str, dict[str, int]]:
-        """The `rows` part of the audit/check JSON (CONTRACT §6)."""
-        return {t: c.as_json() for t, c in self.counts.items()}
-
-
-def load_data(ws: Workspace, progress: Any = None) -> LoadReport:
-    """Load or refresh the store from the workspace's [data] files."""
+def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnection | None = None) -> LoadReport:
+    """Load or refresh the store from the workspace's [data] files; `con`: an open store
+    connection to load into (kept open), else the workspace's store is opened and closed."""
     say = reporter(progress)
-    con = store.open_store(ws)
-    workdir = ws.out / ".tmp"
+    own = con is None
+    if con is None:
+        con = store.open_store(ws)
+        store.configure(con, store.temp_dir(ws))
+    workdir = ws.out / ".tmp-load"  # staged copies of the inputs, removed when done
     try:
-        store.configure(con, workdir)
         sqlfuncs.install(con)
         regions.install(con)
         refreshed, unchanged = [], []
@@ -86,7 +63,9 @@ def load_data(ws: Workspace, progress: Any = None) -> LoadReport:
                 say(f"注意：{note}")
         return _report(con, ws, tuple(refreshed), tuple(unchanged))
     finally:
-        con.close()
+        if own:
+            con.close()
+            shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -42,6 +42,11 @@ def store_path(ws: Workspace) -> Path:
     return ws.out / STORE
 
 
+def temp_dir(ws: Workspace) -> Path:
+    """Where DuckDB spills beyond its memory limit (removed after each run)."""
+    return ws.out / ".tmp"
+
+
 def schema_version() -> str:
     """Changes whenever the DDL does; a store made with another DDL is rebuilt."""
     ddl = "\n".join(f"{k}:{v}" for k, v in sorted({**schema.TABLES, **INTERNAL}.items()))

@@ -12,11 +12,13 @@ import duckdb
 import pyarrow as pa
 
 from jixiao.errors import DataError, Problem
+from jixiao.ingest.accounting import TableCount
 from jixiao.ingest.excel import iter_sheets
 from jixiao.ingest.fields import FOOTER_PATTERN, SURVEY_NOT_OPTIONS, SURVEY_QUESTION_HEADERS, SURVEY_RESPONDENT_HEADERS
 from jixiao.ingest.grid import ExcelError, Grid, cell_text, is_number
 from jixiao.ingest.headers import SCAN_ROWS, fold, header_key
 from jixiao.ingest.sources import WORKBOOKS, grid_of
+from jixiao.ingest.store import recreate
 from jixiao.workspace import DataSource
 
 _TOTAL = re.compile(r"^\s*[合小总]\s*计")
@@ -57,9 +59,6 @@ def _any_header(rows: list[list[str]]) -> bool:
 
 def load_survey(con: duckdb.DuckDBPyConnection, grid: Grid):
     """Replace survey_answers / survey_tallies from the grid; return its TableCount."""
-    from jixiao.ingest.load import TableCount
-    from jixiao.ingest.store import recreate
-
     rows = grid.text_rows()
     file = grid.label.split("#")[0]
     head = _header_row(rows, file, grid.sheet)

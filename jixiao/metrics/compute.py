@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.decimals import percent
+from jixiao.findings import CODES
 from jixiao.metrics.definitions import INPUT_NAMES, METRICS
 
 
@@ -96,8 +97,6 @@ AT_MOST_ONE = ("coverage_rate", "payment_accuracy_rate", "on_time_rate", "roster
 def fact_warnings(facts: Mapping[str, Decimal]) -> list[str]:
     """Facts that cannot be what the evaluator meant: an unknown name (a typo is otherwise
     silently unused), a negative figure, a rate above 100 %."""
-    from jixiao.findings import CODES
-
     out = []
     for key, value in facts.items():
         prefix = next((p for p in PREFIXED_FACTS if key.startswith(p)), None)

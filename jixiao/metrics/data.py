@@ -8,6 +8,7 @@ neither a correct payment nor an accurate roster entry."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import ibis
@@ -27,7 +28,8 @@ def _d(value: object) -> Decimal:
     return Decimal(0) if value is None else Decimal(value)
 
 
-def data_figures(ctx: AuditContext, findings: pa.Table, rows: dict[str, dict[str, int]]) -> dict[str, Decimal]:
+def data_figures(ctx: AuditContext, findings: pa.Table, rows: Mapping[str, Mapping[str, int]]) -> dict[str, Decimal]:
+    """Every figure the data give (names: FIGURE_NAMES), for the tables that were provided."""
     f = ibis.memtable(findings.select(["code", "table", "row"]))
     figures: dict[str, Decimal] = {}
     if "payments" in rows:
@@ -47,7 +49,7 @@ def _rows_with(f, table: str, codes: list[str] | None = None):
     return sel.select("row").distinct().count()
 
 
-def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Decimal]:
+def payment_figures(ctx: AuditContext, f, acc: Mapping[str, int]) -> dict[str, Decimal]:
     p = ctx.table("payments")
     sums = p.aggregate(
         living=p.amount.sum(where=p.subsidy == LIVING),
@@ -55,6 +57,7 @@ def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Deci
     ).to_pyarrow().to_pylist()[0]
     dated = int(payments_due(ctx)._row.nunique().execute())  # source rows, as findings count them
     payments = acc["loaded"] + acc["rejected"]
+    payees = int(p.person_id.nunique().execute())
     error_rows = _rows_with(f, "payments", ERROR_CODES).execute()
     late_rows = _rows_with(f, "payments", ["late-payment"]).execute()
     return {
@@ -62,15 +65,18 @@ def payment_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Deci
         "payments": Decimal(payments), "payments_correct": Decimal(payments - int(error_rows)),
         "payments_dated": Decimal(dated),
         "payments_on_time": Decimal(dated - int(late_rows)),
+        "payment_rows_rejected": Decimal(acc["rejected"]), "payees": Decimal(payees),
     }
 
 
-def roster_figures(ctx: AuditContext, f, acc: dict[str, int]) -> dict[str, Decimal]:
+def roster_figures(ctx: AuditContext, f, acc: Mapping[str, int]) -> dict[str, Decimal]:
     """Roster accuracy (CONTRACT §5: roster rows with no finding of any code, unpaid-month
     included), entitled persons and, when payments were provided, those paid."""
     roster_rows = acc["loaded"] + acc["rejected"]
     flagged = _rows_with(f, "roster").execute()
-    figures = {"roster_rows": Decimal(roster_rows), "roster_rows_clean": Decimal(roster_rows - int(flagged))}
+    r = ctx.table("roster")
+    figures = {"roster_rows": Decimal(roster_rows), "roster_rows_clean": Decimal(roster_rows - int(flagged)),
+               "roster_persons": Decimal(int(r.person_id.nunique().execute()))}
     e = entitled_months(ctx)
     figures["persons_entitled"] = Decimal(int(e.person_id.nunique().execute()))
     if ctx.has("payments"):

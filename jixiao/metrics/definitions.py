@@ -59,6 +59,15 @@ INPUT_NAMES: dict[str, str] = {
     "satisfaction_points": "回答分值合计",
 }
 
+# Figures the data give besides the metric inputs, printed where the report reconciles
+# its counts (basic data): every name the report prints a count under is here.
+FIGURE_NAMES: dict[str, str] = {
+    **INPUT_NAMES,
+    "roster_persons": "花名册人数（按身份证号去重）",
+    "payees": "领取补贴人数（按身份证号去重）",
+    "payment_rows_rejected": "发放明细拒收行数",
+}
+
 
 @metric
 def fund_arrival_rate(allocated: Decimal, budget: Decimal) -> Decimal:

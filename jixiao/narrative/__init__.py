@@ -7,37 +7,34 @@ from __future__ import annotations
 import datetime as dt
 
 from jixiao.evaluation import Evaluation
+from jixiao.narrative import analysis, annexes, closing, intro
+from jixiao.narrative import phrases as P
+from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import Document, Toc
-from jixiao.narrative.sources import Sources, gather
+from jixiao.narrative.problems import derive
 
 __all__ = ["Document", "build_document"]
 
 
-def build_document(ev: Evaluation, src: Sources | None = None, today: dt.date | None = None) -> Document:
+def build_document(ev: Evaluation, today: dt.date | None = None) -> Document:
     """The whole report, in the outline of 财预〔2020〕10号 with its annexes."""
-    from jixiao.narrative import analysis, annexes, closing, intro
-    from jixiao.narrative import phrases as P
-    from jixiao.narrative.builder import Builder
-    from jixiao.narrative.problems import derive
-
-    src = src if src is not None else gather(ev)
-    problems = derive(ev, src)
+    problems = derive(ev)
     b = Builder()
     b.blocks.append(Toc(P.TOC_TITLE, P.TOC_PLACEHOLDER))
     b.page_break()
-    intro.opening(b, ev, src)
+    intro.opening(b, ev)
     b.p(analysis.verdict_text(ev), label="verdict")
-    intro.basic(b, ev, src)
-    intro.work(b, ev, src, annexes.annex_number("checks"))
+    intro.basic(b, ev)
+    intro.work(b, ev, annexes.annex_number("checks"))
     analysis.conclusion(b, ev, problems)
     analysis.analysis(b, ev)
-    closing.experience_and_problems(b, ev, src, problems)
+    closing.experience_and_problems(b, ev, problems)
     closing.advice(b, problems)
     closing.other(b, ev)
     annexes.scores(b, ev)
-    annexes.base(b, ev, src)
-    annexes.checks(b, ev, src)
+    annexes.base(b, ev)
+    annexes.checks(b, ev)
     annexes.survey(b, ev)
-    annexes.papers(b, ev, src)
+    annexes.papers(b, ev)
     cover = intro.cover(ev, today or ev.workspace.project.report_date or dt.date.today())
     return Document(cover, tuple(b.blocks), P.PAGE)

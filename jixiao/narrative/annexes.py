@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jixiao.evaluation import Evaluation
-from jixiao.findings import CODES
 from jixiao.metrics.compute import MetricValue
 from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
@@ -11,9 +10,7 @@ from jixiao.narrative import phrases as P
 from jixiao.narrative.analysis import metric_sentence
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec
-from jixiao.narrative.intro import monthly_chart
 from jixiao.narrative.mask import finding_message, mask_id
-from jixiao.narrative.sources import Sources
 from jixiao.scoring.result import ScoredNode
 
 ANNEX_ORDER = ("scores", "base", "checks", "survey", "papers")
@@ -57,7 +54,7 @@ def metric_source_short(m: MetricValue) -> str:
     return P.METRIC_SOURCES.get(m.source, m.source)
 
 
-def base(b: Builder, ev: Evaluation, src: Sources) -> None:
+def base(b: Builder, ev: Evaluation) -> None:
     b.annex(annex_number("base"), "base")
     metrics = [m for m in ev.score.metrics.values()]
     if metrics:
@@ -68,61 +65,82 @@ def base(b: Builder, ev: Evaluation, src: Sources) -> None:
             rows.append((m.name, m.formula, inputs, N.rate(m.value), metric_source_short(m)))
         b.table(P.METRICS_TABLE, P.METRICS_HEADERS, rows, widths=(2.2, 3.5, 4.5, 1.5, 1.8), align="lllrl",
                 label="metrics")
-    if src.payments:
-        rows = [(s.subsidy, N.count(s.persons), N.count(s.payments), N.money(s.amount)) for s in src.payments]
-        b.table(P.IMPL_BY_SUBSIDY_TABLE, P.IMPL_BY_SUBSIDY_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr",
-                label="payments")
-    if src.monthly:
-        months = sorted({m for m, _, _ in src.monthly})
-        subsidies = sorted({s for _, s, _ in src.monthly})
-        amounts = {(m, s): a for m, s, a in src.monthly}
-        rows = [(m, *(N.money(amounts.get((m, s))) if (m, s) in amounts else "—" for s in subsidies))
+    s = ev.summaries
+    if s.by_subsidy:
+        payments_table(b, ev)
+    if s.by_month:
+        months = sorted({m.month for m in s.by_month})
+        subsidies = sorted({m.subsidy for m in s.by_month})
+        amounts = {(m.month, m.subsidy): m.amount for m in s.by_month}
+        rows = [(m, *(N.money(amounts[(m, x)]) if (m, x) in amounts else "—" for x in subsidies))
                 for m in months]
         b.table(P.MONTHLY_TABLE, (P.CHART_MONTH, *subsidies), rows,
                 widths=(2, *(3,) * len(subsidies)), align="l" + "r" * len(subsidies), label="monthly")
-    if src.funds:
-        rows = [(f.kind, f.level, N.money(f.amount), N.count(f.n)) for f in src.funds]
-        b.table(P.FUNDS_DATA_TABLE, P.FUNDS_BY_LEVEL_HEADERS, rows, widths=(2, 2, 3, 1.5), align="llrr",
-                label="funds-lines")
-    if not (metrics or src.payments or src.funds):
+    if s.by_township:
+        rows = [(t.township, N.count(t.roster_persons), N.count(t.payments), N.money(t.amount)) for t in s.by_township]
+        b.table(P.TOWNSHIP_TABLE, P.TOWNSHIP_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr", label="townships")
+    if s.funds:
+        funds_table(b, ev)
+    if not (metrics or s.by_subsidy or s.funds):
         b.p(P.BASE_NONE)
 
 
-def checks(b: Builder, ev: Evaluation, src: Sources) -> None:
+def payments_table(b: Builder, ev: Evaluation) -> None:
+    """Payments by subsidy, with the total row."""
+    s = ev.summaries
+    rows = [(x.subsidy, N.count(x.persons), N.count(x.payments), N.money(x.amount)) for x in s.by_subsidy]
+    rows.append((P.TOTAL, N.count(ev.figures["payees"]) if "payees" in ev.figures else "",
+                 N.count(s.payment_records), N.money(s.paid_total)))
+    b.table(P.IMPL_BY_SUBSIDY_TABLE, P.IMPL_BY_SUBSIDY_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr",
+            label="payments", bold_rows=(len(rows) - 1,))
+
+
+def funds_table(b: Builder, ev: Evaluation) -> None:
+    rows = [(f.kind, f.level, N.money(f.amount), N.count(f.records)) for f in ev.summaries.funds]
+    b.table(P.FUNDS_LINES_TABLE, P.FUNDS_BY_LEVEL_HEADERS, rows, widths=(2, 2, 3, 1.5), align="llrr",
+            label="funds-lines")
+
+
+def checks(b: Builder, ev: Evaluation) -> None:
     b.annex(annex_number("checks"), "checks")
-    if not src.audited:
+    audit = ev.audit
+    if audit is None:
         b.p(P.CHECKS_NONE, label="not-provided")
         return
-    if src.rows:
-        rows = [(P.TABLE_NAMES.get(t, t), *(N.count(acc[k]) for k in ("read", "loaded", "skipped", "rejected")))
-                for t, acc in src.rows.items()]
-        b.table(P.ROWS_TABLE, P.ROWS_HEADERS, rows, widths=(2, 1.5, 1.5, 1.5, 1.5), align="lrrrr", label="rows")
-    n = sum(f.count for f in src.families)
-    errors = sum(f.count for f in src.families if f.severity == "error")
-    b.p(P.CHECKS_MONEY.format(n=N.count(n), errors=N.count(errors), warnings=N.count(n - errors),
-                              over=N.money(src.overpaid), under=N.money(src.underpaid)), label="checks-total")
+    rows_table(b, ev)
+    found = audit.found
+    b.p(P.CHECKS_MONEY.format(n=N.count(audit.total), errors=N.count(audit.errors),
+                              warnings=N.count(audit.total - audit.errors),
+                              over=N.money(audit.overpaid), under=N.money(audit.underpaid)), label="checks-total")
     rows = [(f.title, P.SEVERITY[f.severity], N.count(f.count), N.count(f.persons), N.money(f.overpaid),
-             N.money(f.underpaid)) for f in src.families]
-    rows.append((P.TOTAL, "", N.count(n), "", N.money(src.overpaid), N.money(src.underpaid)))
+             N.money(f.underpaid)) for f in found]
+    rows.append((P.TOTAL, "", N.count(audit.total), "", N.money(audit.overpaid), N.money(audit.underpaid)))
     b.table(P.CHECKS_TABLE, P.CHECKS_HEADERS, rows, widths=(3, 1, 1.3, 1.3, 2, 2), align="lcrrrr",
             label="findings", bold_rows=(len(rows) - 1,))
-    found = {f.code for f in src.families}
-    clean = [c.title for code, c in CODES.items() if code not in found]
+    clean = [c.title for c in audit.codes if not c.count]
     if clean:
         b.p(P.CHECKS_CLEAN.format(codes="、".join(clean)))
-    if src.families:
-        chart = ChartSpec("hbars", "", tuple(f.title for f in src.families),
-                          ((P.CHART_FINDINGS_X, tuple(float(f.count) for f in src.families)),), P.CHART_FINDINGS_X, "")
+    if found:
+        chart = ChartSpec("hbars", "", tuple(f.title for f in found),
+                          ((P.CHART_FINDINGS_X, tuple(float(f.count) for f in found)),), P.CHART_FINDINGS_X, "")
         b.figure(P.FIG_FINDINGS, chart, "findings-by-code")
         rows = []
-        for f in src.families:
+        for f in found:
             for x in f.examples:
                 place = P.EXAMPLE_PLACE.format(table=P.TABLE_NAMES.get(x.table, x.table), row=x.row or "—")
                 rows.append((f.title, place, mask_id(x.person_id) if x.person_id else "", x.period,
                              N.money(x.amount) if x.amount is not None else "", finding_message(x)))
-        b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in src.families))),
+        b.table(P.EXAMPLES_TABLE.replace("{k}", str(max(len(f.examples) for f in found))),
                 P.EXAMPLES_HEADERS, rows, widths=(2.1, 2.2, 3.3, 1.65, 1.75, 4.7), align="lllrrl",
                 label="examples")
+
+
+def rows_table(b: Builder, ev: Evaluation) -> None:
+    """Row accounting per table: read = loaded + skipped + rejected."""
+    if ev.rows:
+        rows = [(P.TABLE_NAMES.get(t, t), *(N.count(acc[k]) for k in ("read", "loaded", "skipped", "rejected")))
+                for t, acc in ev.rows.items()]
+        b.table(P.ROWS_TABLE, P.ROWS_HEADERS, rows, widths=(2, 1.5, 1.5, 1.5, 1.5), align="lrrrr", label="rows")
 
 
 def survey(b: Builder, ev: Evaluation) -> None:
@@ -150,15 +168,15 @@ def survey(b: Builder, ev: Evaluation) -> None:
         b.p(P.SURVEY_WARNING.format(text=w), style="note")
 
 
-def papers(b: Builder, ev: Evaluation, src: Sources) -> None:
+def papers(b: Builder, ev: Evaluation) -> None:
     b.annex(annex_number("papers"), "papers")
     for leaf in ev.score.leaves():
         b.h(3, P.PAPER_TITLE.format(code=leaf.code, name=leaf.name))
-        b.table("", ("", ""), paper_rows(ev, leaf, src), widths=(1.6, 8.4), align="lL", label=f"paper:{leaf.code}",
+        b.table("", ("", ""), paper_rows(ev, leaf), widths=(1.6, 8.4), align="lL", label=f"paper:{leaf.code}",
                 key_value=True)
 
 
-def paper_rows(ev: Evaluation, leaf: ScoredNode, src: Sources) -> list[tuple[str, str]]:
+def paper_rows(ev: Evaluation, leaf: ScoredNode) -> list[tuple[str, str]]:
     metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
     computation = []
     if metric is not None:

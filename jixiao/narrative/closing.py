@@ -8,11 +8,10 @@ from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.problems import Problem
-from jixiao.narrative.sources import Sources
 from jixiao.workspace import DATA_TABLES
 
 
-def experience_and_problems(b: Builder, ev: Evaluation, src: Sources, problems: list[Problem]) -> None:
+def experience_and_problems(b: Builder, ev: Evaluation, problems: list[Problem]) -> None:
     b.h(1, P.H1["problems"])
     b.h(2, P.H2["experience"])
     lines = []
@@ -21,8 +20,8 @@ def experience_and_problems(b: Builder, ev: Evaluation, src: Sources, problems: 
         if full:
             template = P.EXPERIENCE_ITEM_ONE if len(full) == 1 else P.EXPERIENCE_ITEM
             lines.append(template.format(level1=top.name, names="、".join(full[:6]), n=len(full)))
-    if src.audited:
-        found = {f.code for f in src.families}
+    if ev.audit is not None:
+        found = {f.code for f in ev.audit.found}
         clean = [c.title for code, c in CODES.items() if code not in found]
         if clean:
             lines.append(P.EXPERIENCE_DATA.format(clean="、".join(clean)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from jixiao.evaluation import Evaluation
 from jixiao.findings import CODES
@@ -12,7 +11,8 @@ from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec, Cover
-from jixiao.narrative.sources import Sources
+from jixiao.narrative.annexes import funds_table, payments_table, rows_table
+from jixiao.narrative.inputs import input_sources, metric_inputs
 from jixiao.workspace import DATA_TABLES
 
 FUND_KEYS = ("budget", "allocated", "spent")
@@ -31,16 +31,16 @@ def cover(ev: Evaluation, today: dt.date) -> Cover:
     return Cover(P.TITLE.format(name=p.name), lines, P.COVER_DATE.format(date=cn_date(today)))
 
 
-def opening(b: Builder, ev: Evaluation, src: Sources) -> None:
+def opening(b: Builder, ev: Evaluation) -> None:
     p = ev.workspace.project
     fields = dict(commissioner=p.commissioner, evaluator=p.evaluator or P.EVALUATOR_DEFAULT, unit=p.unit,
                   name=p.name, base_date=cn_date(p.base_date))
     template = P.OPENING_COMMISSIONED if p.commissioner else P.OPENING_SELF
-    method = P.OPENING_METHOD_DATA if src.audited else P.OPENING_METHOD_FACTS
+    method = P.OPENING_METHOD_DATA if ev.audit is not None else P.OPENING_METHOD_FACTS
     b.p(template.format(**fields) + method)
 
 
-def basic(b: Builder, ev: Evaluation, src: Sources) -> None:
+def basic(b: Builder, ev: Evaluation) -> None:
     ws = ev.workspace
     p, policy = ws.project, ws.policy
     b.h(1, P.H1["basic"])
@@ -60,9 +60,10 @@ def basic(b: Builder, ev: Evaluation, src: Sources) -> None:
         b.p(P.NO_STANDARDS)
 
     b.h(2, P.H2["funds"])
-    funds = {k: src.inputs[k] for k in FUND_KEYS if k in src.inputs}
+    inputs, sources = metric_inputs(ev), input_sources(ev)
+    funds = {k: inputs[k] for k in FUND_KEYS if k in inputs}
     if funds:
-        from_data = any(src.input_sources.get(k) == "data" for k in funds)
+        from_data = any(sources.get(k) == "data" for k in funds)
         rows = [(P.FUNDS_ROWS[k], N.money(v)) for k, v in funds.items()]
         b.table(P.FUNDS_DATA_TABLE if from_data else P.FUNDS_FACTS_TABLE, P.FUNDS_HEADERS, rows,
                 widths=(3, 2), align="lr", label="funds")
@@ -74,41 +75,72 @@ def basic(b: Builder, ev: Evaluation, src: Sources) -> None:
             b.p(P.FUNDS_RATES.format(arrival=N.rate(arrival.value), execution=N.rate(execution.value)))
     else:
         b.p(P.FUNDS_NONE)
-    if src.funds:
-        rows = [(f.kind, f.level, N.money(f.amount), N.count(f.n)) for f in src.funds]
-        b.table(P.FUNDS_DATA_TABLE, P.FUNDS_BY_LEVEL_HEADERS, rows, widths=(2, 2, 3, 1.5), align="llrr",
-                label="funds-lines")
+    if ev.summaries.funds:
+        funds_table(b, ev)
 
     b.h(2, P.H2["implementation"])
-    if src.payments:
-        payments = sum(s.payments for s in src.payments)
-        amount = sum((s.amount for s in src.payments), Decimal(0))
-        b.p(P.IMPL_DATA.format(payments=N.count(payments), amount=N.money(amount)))
-        rows = [(s.subsidy, N.count(s.persons), N.count(s.payments), N.money(s.amount)) for s in src.payments]
-        b.table(P.IMPL_BY_SUBSIDY_TABLE, P.IMPL_BY_SUBSIDY_HEADERS, rows, widths=(3, 2, 2, 3), align="lrrr",
-                label="payments")
-        if src.monthly:
-            monthly_chart(b, src)
+    headcounts(b, ev)
+    s = ev.summaries
+    if s.by_subsidy:
+        b.p(P.IMPL_DATA.format(payments=N.count(s.payment_records), amount=N.money(s.paid_total)))
+        payments_table(b, ev)
+        if s.by_month:
+            monthly_chart(b, ev)
     else:
-        items = [P.IMPL_FACT_ITEM.format(label=INPUT_NAMES[k], value=N.input_value(k, src.inputs[k]),
+        items = [P.IMPL_FACT_ITEM.format(label=INPUT_NAMES[k], value=N.input_value(k, inputs[k]),
                                          unit=P.YUAN if k in N.MONEY_INPUTS else P.PERSONS)
-                 for k in IMPL_KEYS if k in src.inputs]
+                 for k in IMPL_KEYS if k in inputs]
         if items:
             b.p(P.IMPL_FACTS.format(items="，".join(items)))
     if not (ev.provided["roster"] or ev.provided["payments"]):
         b.p(P.IMPL_NO_DETAIL, label="not-provided")
 
 
-def monthly_chart(b: Builder, src: Sources) -> None:
-    months = sorted({m for m, _, _ in src.monthly})
-    subsidies = sorted({s for _, s, _ in src.monthly})
-    amounts = {(m, s): a for m, s, a in src.monthly}
-    series = tuple((s, tuple(float(amounts.get((m, s), 0)) for m in months)) for s in subsidies)
+def headcounts(b: Builder, ev: Evaluation) -> None:
+    """The counts of rows and persons, each under its own name, and how they relate."""
+    f, rows = ev.figures, ev.rows
+    if "roster" in rows and "roster_persons" in f:
+        acc = rows["roster"]
+        dup = ev.audit.code("duplicate-person").count if ev.audit else 0
+        both = acc["loaded"] - int(f["roster_persons"]) - dup
+        b.p(P.IMPL_ROSTER.format(
+            rows=N.count(acc["loaded"] + acc["rejected"]), loaded=N.count(acc["loaded"]),
+            persons=N.count(f["roster_persons"]),
+            rejected=P.IMPL_ROSTER_REJECTED.format(rejected=N.count(acc["rejected"])) if acc["rejected"] else "",
+            both=P.IMPL_ROSTER_BOTH.format(both=N.count(both)) if both > 0 else "",
+            duplicates=P.IMPL_ROSTER_DUPLICATES.format(duplicates=N.count(dup)) if dup else ""),
+            label="headcount-roster")
+        if "persons_paid" in f:
+            b.p(P.IMPL_PERSONS.format(entitled=N.count(f["persons_entitled"]), paid=N.count(f["persons_paid"]),
+                                      payees=N.count(f["payees"])), label="headcount-persons")
+        else:
+            b.p(P.IMPL_PERSONS_NO_PAYMENTS.format(entitled=N.count(f["persons_entitled"])), label="headcount-persons")
+    elif "payees" in f:
+        b.p(P.IMPL_PAYEES.format(payees=N.count(f["payees"])), label="headcount-persons")
+    if "payments" in rows and "payments" in f:
+        acc, records = rows["payments"], ev.summaries.payment_records
+        b.p(P.IMPL_LEDGER.format(
+            rows=N.count(acc["read"]), loaded=N.count(acc["loaded"]), rejected=N.count(acc["rejected"]),
+            records=P.IMPL_LEDGER_RECORDS.format(records=N.count(records)) if records != acc["loaded"] else "",
+            skipped=P.IMPL_LEDGER_SKIPPED.format(skipped=N.count(acc["skipped"])) if acc["skipped"] else "",
+            counted=N.count(f["payments"])), label="headcount-ledger")
+    survey = ev.survey
+    if survey is not None and survey.population:
+        b.p(P.IMPL_SURVEY_POPULATION.format(source=survey.population_source, population=N.count(survey.population)),
+            label="headcount-survey")
+
+
+def monthly_chart(b: Builder, ev: Evaluation) -> None:
+    lines = ev.summaries.by_month
+    months = sorted({m.month for m in lines})
+    subsidies = sorted({m.subsidy for m in lines})
+    amounts = {(m.month, m.subsidy): m.amount for m in lines}
+    series = tuple((x, tuple(float(amounts.get((m, x), 0)) for m in months)) for x in subsidies)
     b.figure(P.FIG_MONTHLY, ChartSpec("grouped_bars", "", tuple(months), series, P.CHART_MONTH, P.CHART_MONTHLY_Y),
              "payments-by-month")
 
 
-def work(b: Builder, ev: Evaluation, src: Sources, checks_annex: int) -> None:
+def work(b: Builder, ev: Evaluation, checks_annex: int) -> None:
     ws, result = ev.workspace, ev.score
     p = ws.project
     b.h(1, P.H1["work"])
@@ -131,11 +163,8 @@ def work(b: Builder, ev: Evaluation, src: Sources, checks_annex: int) -> None:
             P.DATA_ITEM.format(table=P.TABLE_NAMES[t], file=ws.data[t].label) for t in provided)))
     if missing:
         b.p(P.DATA_NOT_PROVIDED.format(items="、".join(P.TABLE_NAMES[t] for t in missing)))
-    if src.rows:
-        rows = [(P.TABLE_NAMES.get(t, t), *(N.count(acc[k]) for k in ("read", "loaded", "skipped", "rejected")))
-                for t, acc in src.rows.items()]
-        b.table(P.ROWS_TABLE, P.ROWS_HEADERS, rows, widths=(2, 1.5, 1.5, 1.5, 1.5), align="lrrrr", label="rows")
-    if src.audited:
+    rows_table(b, ev)
+    if ev.audit is not None:
         b.p(P.CHECKS_DONE.format(n=len(CODES), codes="、".join(c.title for c in CODES.values()), annex=checks_annex))
     else:
         b.p(P.CHECKS_NONE, label="not-provided")

@@ -125,14 +125,29 @@ FUNDS_SENTENCE = "项目预算{budget}元，实际到位{allocated}元，实际�
 FUNDS_RATES = "资金到位率{arrival}，预算执行率{execution}。"
 FUNDS_NONE = "未提供预算、到位和支出资金数据。"
 FUNDS_BY_LEVEL_HEADERS = ("类型", "资金级次", "金额（元）", "笔数")
+FUNDS_LINES_TABLE = "表{n} 资金按类型和级次汇总（资金表）"
 
 IMPL_FACTS = "据项目单位提供的数据，{items}。"
 IMPL_FACT_ITEM = "{label}{value}{unit}"
 YUAN = "元"
 PERSONS = "人"
-IMPL_DATA = "据发放明细，全年共发放补贴{payments}笔，合计{amount}元，各补贴发放人数见下表。"
+IMPL_DATA = "据发放明细，全年共发放补贴{payments}笔，合计{amount}元，分补贴情况见下表。"
+IMPL_LEDGER = ("发放明细共{rows}行，载入{loaded}行{records}、拒收{rejected}行{skipped}；"
+               "发放准确率、发放及时率以载入与拒收合计的{counted}笔计，拒收行计为有误。")
+IMPL_LEDGER_RECORDS = "（{records}笔发放）"
+IMPL_LEDGER_SKIPPED = "、跳过{skipped}行（空行、合计行等）"
+IMPL_ROSTER = "花名册共{rows}行{rejected}，载入的{loaded}行涉及{persons}人{both}{duplicates}。"
+IMPL_ROSTER_REJECTED = "（其中拒收{rejected}行）"
+IMPL_ROSTER_BOTH = "，其中{both}人同时享受两项补贴"
+IMPL_ROSTER_DUPLICATES = "，另有重复登记{duplicates}行"
+IMPL_PERSONS = "按评价基准日和享受条件计算，应享受补贴{entitled}人，其中至少获得一次发放{paid}人；发放明细中领取补贴{payees}人。"
+IMPL_PERSONS_NO_PAYMENTS = "按评价基准日和享受条件计算，应享受补贴{entitled}人。"
+IMPL_PAYEES = "发放明细中领取补贴{payees}人。"
+IMPL_SURVEY_POPULATION = "问卷调查的总体人数取{source}，为{population}人。"
 IMPL_BY_SUBSIDY_TABLE = "表{n} 补贴发放情况（发放明细汇总）"
-IMPL_BY_SUBSIDY_HEADERS = ("补贴类型", "发放人数", "发放笔数", "发放金额（元）")
+IMPL_BY_SUBSIDY_HEADERS = ("补贴类型", "领取人数", "发放笔数", "发放金额（元）")
+TOWNSHIP_TABLE = "表{n} 各乡镇（街道）享受人数与发放金额"
+TOWNSHIP_HEADERS = ("乡镇（街道）", "花名册人数", "发放笔数", "发放金额（元）")
 IMPL_NO_DETAIL = "未提供花名册和发放明细，未开展逐条数据核查；本报告涉及发放的数字均为项目单位提供的汇总数。"
 FIG_MONTHLY = "图{n} 各月补贴发放金额"
 MONTHLY_TABLE = "表{n} 各月补贴发放金额（元）"
@@ -164,7 +179,7 @@ PROCESS = (
     "1. 前期准备：明确评价对象和范围，收集项目立项、预算、管理制度和发放资料。",
     "2. 数据采集与核查：读取项目单位提供的数据，记录每一行的读取、载入、跳过和拒收情况，并对载入数据开展逐条核查。",
     "3. 指标计算与评分：按指标体系计算各项指标，定性指标由评价人逐项判定并记录依据。",
-    "4. 形成报告：依据评分结果和核查结果撰写报告，报告中的每一个数字均由评价结果生成。",
+    "4. 形成报告：依据评分结果和核查结果撰写报告。",
 )
 
 # --- 四、指标分析 ------------------------------------------------------------------------

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.audit.result import CodeSummary
 from jixiao.evaluation import Evaluation
+from jixiao.metrics.compute import MetricValue
+from jixiao.metrics.definitions import INPUT_NAMES
 from jixiao.narrative import numbers as N
 from jixiao.narrative import phrases as P
 from jixiao.narrative.mask import finding_message, mask_id
-from jixiao.narrative.sources import FindingFamily, Sources
 from jixiao.scoring.result import ScoredNode
 
 # A finding family is a problem of its own at this many findings (errors always matter);
@@ -63,7 +65,7 @@ class Problem:
     advice_title: str
     advice: str
     leaves: tuple[ScoredNode, ...] = ()  # the deducted leaves in this theme
-    families: tuple[FindingFamily, ...] = ()  # the finding families in this theme
+    families: tuple[CodeSummary, ...] = ()  # the finding families in this theme
 
     @property
     def ref(self) -> str:
@@ -110,34 +112,35 @@ def aspect_of_leaf(leaf: ScoredNode, path: tuple[ScoredNode, ...]) -> str:
     return "m.rules"
 
 
-def listed(f: FindingFamily) -> bool:
+def listed(f: CodeSummary) -> bool:
     return f.count >= THRESHOLD[f.severity] or bool(f.overpaid) or bool(f.underpaid)
 
 
-def derive(ev: Evaluation, src: Sources) -> list[Problem]:
+def derive(ev: Evaluation) -> list[Problem]:
     by_path = paths(ev)
     owner = {code: path[-2].name for code, path in by_path.items() if len(path) > 1}
     leaves: dict[str, list[ScoredNode]] = {k: [] for k in ASPECT_ORDER}
-    families: dict[str, list[FindingFamily]] = {k: [] for k in ASPECT_ORDER}
+    families: dict[str, list[CodeSummary]] = {k: [] for k in ASPECT_ORDER}
     for leaf in deducted_leaves(ev):
         leaves[aspect_of_leaf(leaf, by_path[leaf.code])].append(leaf)
-    for f in src.families:
+    found = ev.audit.found if ev.audit is not None else ()
+    for f in found:
         if listed(f):
             families[ASPECT_BY_CODE[f.code]].append(f)
     themes = {THEME_OF[k] for k in ASPECT_ORDER if leaves[k] or families[k]}
-    for f in src.families:  # minor families join a theme that is a problem anyway
+    for f in found:  # minor families join a theme that is a problem anyway
         if not listed(f) and THEME_OF[ASPECT_BY_CODE[f.code]] in themes:
             families[ASPECT_BY_CODE[f.code]].append(f)
     problems = []
     for theme in THEME_ORDER:
         keys = [k for k in ASPECT_ORDER if THEME_OF[k] == theme and (leaves[k] or families[k])]
         if keys:
-            problems.append(_problem(ev, src, theme, keys, leaves, families, owner))
+            problems.append(_problem(ev, theme, keys, leaves, families, owner))
     return problems
 
 
-def _problem(ev: Evaluation, src: Sources, theme: str, keys: list[str], leaves: dict[str, list[ScoredNode]],
-             families: dict[str, list[FindingFamily]], owner: dict[str, str]) -> Problem:
+def _problem(ev: Evaluation, theme: str, keys: list[str], leaves: dict[str, list[ScoredNode]],
+             families: dict[str, list[CodeSummary]], owner: dict[str, str]) -> Problem:
     all_leaves = tuple(leaf for k in keys for leaf in leaves[k])
     all_families = tuple(f for k in keys for f in families[k])
     body = []
@@ -158,7 +161,7 @@ def _problem(ev: Evaluation, src: Sources, theme: str, keys: list[str], leaves: 
                                   evidence=P.LIST_SEP.join(_evidence(ev, leaves[k], families[k], owner)),
                                   action=ACTION_OF[k])
              for i, k in enumerate(keys, 1)]
-    money = _money_advice(src, all_families)
+    money = _money_advice(ev, all_families)
     if money:
         parts.append((P.NTH.format(n=P.cn_ordinal(len(parts) + 1)) if len(parts) > 1 else "") + money)
     advice = P.ADVICE_LEAD.format(parts=P.CLAUSE_SEP.join(parts))
@@ -184,19 +187,18 @@ def _leaf_sentence(ev: Evaluation, leaf: ScoredNode, owner: dict[str, str]) -> s
         reasons.append(P.PROBLEM_METRIC.format(metric=metric.name, value=N.rate(metric.value)) + _inputs(metric))
     if leaf.basis:
         reasons.append(_without_deduction(leaf.basis, points))
-    elif leaf.kind == "checklist" and _failed(leaf):
-        reasons.append(P.PROBLEM_CHECKLIST.format(items=_failed(leaf)))
+    elif leaf.kind == "checklist" and leaf.failed_items:
+        reasons.append(P.PROBLEM_CHECKLIST.format(items=P.LIST_SEP.join(leaf.failed_items)))
     reason = P.TITLE_SEP.join(r for r in reasons if r)
     return text + (P.PROBLEM_REASON.format(reason=reason) if reason else "") + "。"
 
 
-def _inputs(metric) -> str:  # noqa: ANN001 - a MetricValue
-    """The figures behind a ratio, each named by its part of the formula: （实际支出…元，预算数…元）."""
-    labels = [part.strip() for part in metric.formula.split(" / ")]
-    if len(labels) != len(metric.inputs) or any(op in label for label in labels for op in "+×()（）-"):
+def _inputs(metric: MetricValue) -> str:
+    """The figures behind a ratio, each under its name: （实际支出…元，预算数…元）."""
+    if not metric.inputs:
         return ""
-    pairs = [P.INPUT_PAIR.format(label=label, value=N.input_with_unit(key, value, P.YUAN))
-             for label, (key, value) in zip(labels, metric.inputs.items())]
+    pairs = [P.INPUT_PAIR.format(label=INPUT_NAMES.get(key, key), value=N.input_with_unit(key, value, P.YUAN))
+             for key, value in metric.inputs.items()]
     return P.PROBLEM_METRIC_INPUTS.format(inputs=P.TITLE_SEP.join(pairs))
 
 
@@ -207,13 +209,7 @@ def _without_deduction(basis: str, points: Decimal) -> str:
     return trimmed or text
 
 
-def _failed(leaf: ScoredNode) -> str:
-    if "未达到：" not in leaf.detail:
-        return ""
-    return leaf.detail.split("未达到：", 1)[1].rstrip("）)")
-
-
-def _family_item(f: FindingFamily) -> str:
+def _family_item(f: CodeSummary) -> str:
     money = ""
     if f.overpaid:
         money += P.FAMILY_OVER.format(amount=N.money(f.overpaid))
@@ -222,7 +218,7 @@ def _family_item(f: FindingFamily) -> str:
     return P.FAMILY_ITEM.format(title=f.title, n=N.count(f.count), persons=N.count(f.persons), money=money)
 
 
-def _examples(families: list[FindingFamily]) -> str:
+def _examples(families: list[CodeSummary]) -> str:
     """Up to two masked examples, from the families with the most money, then the most rows."""
     ranked = sorted(families, key=lambda f: (-(f.overpaid + f.underpaid), -f.count))
     picks = [f.examples[0] for f in ranked if f.examples][:2]
@@ -232,7 +228,7 @@ def _examples(families: list[FindingFamily]) -> str:
                     .replace("   ", " ").replace("  ", " ") for x in picks)
 
 
-def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[FindingFamily],
+def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[CodeSummary],
               owner: dict[str, str]) -> list[str]:
     out = []
     for leaf in leaves:
@@ -240,8 +236,9 @@ def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[FindingFa
         metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None
         if metric is not None and metric.value is not None:
             out.append(P.EVIDENCE_METRIC.format(metric=metric.name, value=N.rate(metric.value)))
-        elif leaf.kind == "checklist" and _failed(leaf):
-            out.append(_context(leaf, owner) + P.EVIDENCE_CHECKLIST.format(name=leaf.name, items=_failed(leaf)))
+        elif leaf.kind == "checklist" and leaf.failed_items:
+            out.append(_context(leaf, owner) + P.EVIDENCE_CHECKLIST.format(name=leaf.name,
+                                                                           items=P.LIST_SEP.join(leaf.failed_items)))
         elif leaf.kind != "findings" or not families:
             out.append(_context(leaf, owner) + P.EVIDENCE_LEAF.format(name=leaf.name,
                                                                       points=N.score(leaf.weight - leaf.score)))
@@ -249,12 +246,13 @@ def _evidence(ev: Evaluation, leaves: list[ScoredNode], families: list[FindingFa
     return out
 
 
-def _money_advice(src: Sources, families: tuple[FindingFamily, ...]) -> str:
+def _money_advice(ev: Evaluation, families: tuple[CodeSummary, ...]) -> str:
     """Recovering and repaying money, when this theme holds all the money the audit found
     (so the totals printed are the audit's own)."""
     over = sum((f.overpaid for f in families), Decimal(0))
     under = sum((f.underpaid for f in families), Decimal(0))
-    if not over or over != src.overpaid or under != src.underpaid:
+    audit = ev.audit
+    if not over or audit is None or over != audit.overpaid or under != audit.underpaid:
         return ""
     if under:
         return P.ADVICE_MONEY.format(over=N.money(over), under=N.money(under))

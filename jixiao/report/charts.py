@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.narrative.document import ChartSpec, Document
+from jixiao.survey.chart import cjk_family, survey_chart
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6")
 
@@ -18,14 +19,11 @@ def draw_all(doc: Document, folder: Path) -> dict[str, Path]:
 
 def draw(spec: ChartSpec, path: Path) -> Path:
     if spec.kind == "survey":
-        from jixiao.survey.chart import survey_chart
-
         return survey_chart(spec.payload, path)
+    # matplotlib is heavy: imported only when a chart is drawn
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-
-    from jixiao.survey.chart import cjk_family
 
     with rc_context({"font.family": cjk_family(), "font.size": 10, "axes.unicode_minus": False}):
         if spec.kind == "hbars":

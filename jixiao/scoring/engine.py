@@ -78,5 +78,6 @@ def _score(ind: Indicator, judgments: Judgments, metrics: MetricSet,
         ind.code, ind.name, ind.weight, score,
         kind=rule.kind, metric=rule.metric, value=value, computed=computed,
         overridden=override is not None, basis=judgment.basis if judgment else "",
+        note=judgment.note if judgment else "", failed_items=outcome.failed,
         detail=detail, pending=score is None, **texts,
     )

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from jixiao.decimals import ROUNDING_MODES, to_decimal
 from jixiao.errors import FrameworkError, Problem, raise_if
+from jixiao.metrics.definitions import METRICS
 from jixiao.scoring.rules import RULE_KINDS
 from jixiao.scoring.yamlfile import load_yaml
 
@@ -235,8 +236,6 @@ class _Parser:
             return None
         params = {**kind.optional, **{k: v for k, v in raw.items() if k != "kind"}}
         if kind.uses_metric:
-            from jixiao.metrics.definitions import METRICS
-
             if params["metric"] not in METRICS:
                 self.bad(code, "rule.metric", f"未知指标值 '{params['metric']}'（可用：{', '.join(METRICS.names())}）")
         for key, message in kind.check(params):

@@ -13,16 +13,17 @@ from jixiao.errors import JudgmentsError, Problem, raise_if
 from jixiao.scoring.framework import Framework
 from jixiao.scoring.yamlfile import load_yaml
 
-ENTRY_KEYS = {"score", "items", "override", "basis"}
+ENTRY_KEYS = {"score", "items", "override", "basis", "note"}
 MAX_FACT_DEPTH = 4  # findings.<code>, survey_weights.<question>: facts nest two levels
 
 
 @dataclass(frozen=True)
 class Judgment:
-    basis: str
+    basis: str  # 评分依据: printed in the report
     score: Decimal | None = None
     items: Mapping[str, bool] | None = None
     override: Decimal | None = None
+    note: str = ""  # the evaluator's own remark: kept in scores.json, never printed
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,11 @@ def _entry(code: str, raw: object, framework: Framework, bad) -> Judgment | None
             bad(code, "items", f"只有 checklist 指标才逐项判定（本指标为 {kind}）")
     elif kind == "checklist" and "override" not in raw:
         bad(code, "items", "checklist 指标须给出 items 逐项判定（尚未判定的指标可不写，即为待评）")
-    return Judgment(basis.strip(), score, items, override)
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        bad(code, "note", "应为文字（评价人自己的备注，不印入报告）")
+        note = ""
+    return Judgment(basis.strip(), score, items, override, note.strip())
 
 
 def _items(code: str, raw: object, expected: object, bad) -> dict[str, bool] | None:

@@ -22,7 +22,9 @@ class ScoredNode:
     value: Decimal | None = None  # the metric's value, a fraction
     computed: Decimal | None = None  # what the rule gave, rounded (differs from score when overridden)
     overridden: bool = False
-    basis: str = ""  # 评分依据 from judgments
+    basis: str = ""  # 评分依据 from judgments (printed)
+    note: str = ""  # the evaluator's own remark from judgments (never printed)
+    failed_items: tuple[str, ...] = ()  # checklist: the items not met
     detail: str = ""  # the computation in words and numbers, or why pending
     explain: str = ""  # 指标解释
     standard: str = ""  # 评分标准

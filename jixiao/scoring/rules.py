@@ -6,7 +6,7 @@ account of the computation; clamping and rounding happen once, in the engine."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.decimals import percent, to_decimal
@@ -30,6 +30,7 @@ class Inputs:
 class Outcome:
     raw: Decimal | None  # None = pending
     detail: str  # Chinese: the computation, or why it is pending
+    failed: tuple[str, ...] = ()  # checklist: the items not met, in the framework's order
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def _checklist(w: Decimal, p: Mapping[str, object], i: Inputs) -> Outcome:
     failed = [name for name in p["items"] if not i.items[name]]  # type: ignore[attr-defined]
     outcome = _deduct(w, p, len(failed), "未达到")
     if failed:
-        return Outcome(outcome.raw, f"{outcome.detail}（未达到：{'、'.join(failed)}）")
+        return Outcome(outcome.raw, f"{outcome.detail}（未达到：{'、'.join(failed)}）", tuple(failed))
     return Outcome(outcome.raw, f"各项均达到，得 {fmt(w)}")
 
 

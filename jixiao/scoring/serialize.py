@@ -32,6 +32,8 @@ def _node(n: ScoredNode) -> dict[str, Any]:
         out["children"] = [_node(c) for c in n.children]
         return out
     out.update(kind=n.kind, value=_rate(n.value), basis=n.basis or None, detail=n.detail)
+    if n.note:
+        out["note"] = n.note  # the evaluator's own remark (never printed in the report)
     if n.metric:
         out["metric"] = n.metric
     if n.overridden:

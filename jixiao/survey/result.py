@@ -39,7 +39,7 @@ class SurveyResult:
     sent: int | None
     response_rate: Decimal | None
     population: int | None
-    population_source: str  # where N came from, in Chinese ("facts.population" …)
+    population_source: str  # where N came from, in Chinese ("花名册人数（按身份证号去重）" …)
     weights_given: bool  # survey_weights facts given; else each question weighs its valid answers
     rate: Estimate | None  # overall: weighted mean over questions; None without valid answers
     index: Estimate | None

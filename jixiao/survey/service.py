@@ -12,44 +12,30 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import duckdb
-
-from jixiao.ingest.store import open_store
 from jixiao.survey.analyse import analyse_survey
 from jixiao.survey.cells import AnswerCell, TallyCell
 from jixiao.survey.result import QuestionResult, SurveyResult
 from jixiao.workspace import Workspace
 
-__all__ = ["SurveyResult", "QuestionResult", "survey_for_workspace", "survey_from_store"]
+__all__ = ["SurveyResult", "QuestionResult", "survey_from_store"]
 
 ANSWERS_SQL = "SELECT _row, _file, question, column_name, answer FROM survey_answers"
 TALLIES_SQL = 'SELECT _row, _file, question, "option", "count" FROM survey_tallies'
-ROSTER_PERSONS_SQL = "SELECT COUNT(DISTINCT person_id) FROM roster"
 WEIGHT_PREFIX = "survey_weights."
 
 
-def survey_for_workspace(ws: Workspace, facts: Mapping[str, Decimal] | None = None) -> SurveyResult | None:
-    """The analysed survey, or None when the workspace names no survey file. The store
-    must have been filled (jixiao.ingest.load.load_data) before."""
-    if "survey" not in ws.data:
-        return None
-    store = open_store(ws, read_only=True)
-    try:
-        return survey_from_store(store, ws, facts or {})
-    finally:
-        store.close()
-
-
-def survey_from_store(store: Any, ws: Workspace, facts: Mapping[str, Decimal]) -> SurveyResult | None:
+def survey_from_store(store: Any, ws: Workspace, facts: Mapping[str, Decimal],
+                      roster_persons: int | None = None) -> SurveyResult | None:
     """Analyse the survey tables of an open store (a DuckDB connection or anything with
-    `execute(sql).fetchall()`); None when both tables are empty."""
+    `execute(sql).fetchall()`); None when both tables are empty. `roster_persons`: the
+    roster's distinct persons, the population when the facts give none."""
     answers = [AnswerCell(row, column, question, answer, file)
                for row, file, question, column, answer in store.execute(ANSWERS_SQL).fetchall()]
     tallies = [TallyCell(row, question, option, count, file)
                for row, file, question, option, count in store.execute(TALLIES_SQL).fetchall()]
     if not answers and not tallies:
         return None
-    population, population_source = _population(store, facts)
+    population, population_source = _population(facts, roster_persons)
     sent = facts.get("survey_sent")
     weights = {k[len(WEIGHT_PREFIX):]: v for k, v in facts.items() if k.startswith(WEIGHT_PREFIX)}
     common = dict(satisfaction_values=ws.policy.satisfaction_values, population=population,
@@ -60,13 +46,9 @@ def survey_from_store(store: Any, ws: Workspace, facts: Mapping[str, Decimal]) -
     return analyse_survey(tallies=tallies, **common)
 
 
-def _population(store: Any, facts: Mapping[str, Decimal]) -> tuple[int | None, str]:
-    for key, label in (("population", "facts.population（问卷总体人数）"),
-                       ("persons_entitled", "facts.persons_entitled（应享受人数）")):
+def _population(facts: Mapping[str, Decimal], roster_persons: int | None) -> tuple[int | None, str]:
+    for key, label in (("population", "项目单位提供的问卷总体人数"),
+                       ("persons_entitled", "项目单位提供的应享受人数")):
         if facts.get(key):
             return int(facts[key]), label
-    try:
-        persons = store.execute(ROSTER_PERSONS_SQL).fetchone()[0]
-    except duckdb.Error:  # a store without a roster table
-        return None, ""
-    return (int(persons), "花名册人数（按身份证号去重）") if persons else (None, "")
+    return (roster_persons, "花名册人数（按身份证号去重）") if roster_persons else (None, "")

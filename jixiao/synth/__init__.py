@@ -10,6 +10,7 @@ The folder becomes a workspace: evaluation.toml, data/*.{xlsx,parquet,csv}, and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from jixiao.synth.program import ALL_CODES, AUDIT_CODES, INGEST_CODES, build
+from jixiao.synth.tables import build_tables
+from jixiao.synth.write import FILE_NAMES, TITLES, write_table, write_toml
 
 # Share of people carrying each anomaly (a few per code in a county, thousands in a province).
 DEFAULT_RATES: dict[str, float] = {code: 0.001 for code in ALL_CODES}
@@ -36,14 +39,12 @@ class SynthInfo:
     toml_path: Path
     rows: dict[str, int]  # data rows per table
     expected: dict[str, int] = field(default_factory=dict)  # code → findings the audit must report
+    paid: dict[str, Decimal] = field(default_factory=dict)  # subsidy → Σ readable amounts in the ledger
 
 
 def generate(folder: str | Path, persons: int = 4000, seed: int = 20220101, rates: dict[str, float] | None = None,
              fmt: str | None = None, schedule: str = "monthly", year: int = 2022) -> SynthInfo:
     """Write a synthetic program into `folder`; fmt defaults to xlsx up to 20 000 people, else parquet."""
-    from jixiao.synth.tables import build_tables
-    from jixiao.synth.write import FILE_NAMES, TITLES, write_table, write_toml
-
     fmt = fmt or ("xlsx" if persons <= 20_000 else "parquet")
     if fmt not in ("xlsx", "parquet", "csv"):
         raise ValueError(f"fmt must be xlsx, parquet or csv, not {fmt!r}")
@@ -80,8 +81,10 @@ def generate(folder: str | Path, persons: int = 4000, seed: int = 20220101, rate
                       schedule, standards)
     codes = truth.column("code").to_pylist()
     expected = {c: codes.count(c) for c in ALL_CODES}
+    sums = tables["payments"].group_by("补贴类型").aggregate([("发放金额", "sum")]).to_pylist()
+    paid = {r["补贴类型"]: Decimal(r["发放金额_sum"] or 0) for r in sums}
     return SynthInfo(root, persons, seed, fmt, schedule, files, truth_path, toml,
-                     {t: d.num_rows for t, d in tables.items()}, expected)
+                     {t: d.num_rows for t, d in tables.items()}, expected, paid)
 
 
 def read_truth(path: str | Path) -> pa.Table:

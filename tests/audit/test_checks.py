@@ -115,16 +115,15 @@ def test_dibao_gained_mid_year_qualifies_from_its_month():
 def test_ineligible_money_is_counted_once_whatever_else_is_wrong():
     """Not eligible, January paid twice, February paid 200: overpaid is what was paid
     (188 + 188 + 200), each payment under one code only."""
-    from jixiao.audit.findings_table import money_at_risk
+    from jixiao.audit.findings_table import summarise
     from jixiao.audit.run import run_checks
 
     payments = full_year(months=[1, 1, 2], amount=Decimal("188"))
     payments[2]["amount"] = Decimal("200")
     con = store(roster=[{"person_id": A, "dibao": False}], payments=payments)
-    table = run_checks(context(con))
-    money = money_at_risk(table)
-    assert money["overpaid"] == Decimal("576.00")
-    assert set(money["by_code"]) == {"not-eligible-living", "double-payment"}
+    codes = summarise(run_checks(context(con)))
+    assert sum(c.overpaid for c in codes) == Decimal("576.00")
+    assert {c.code for c in codes if c.has_money} == {"not-eligible-living", "double-payment"}
     assert found(con, "amount-mismatch") == []
 
 

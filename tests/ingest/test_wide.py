@@ -236,7 +236,7 @@ payments = "data/发放明细.xlsx"
 
 
 def test_audit_flags_amount_mismatch_at_the_wide_row(fx, rng):
-    from jixiao.audit.run import audit_workspace
+    from jixiao.service import audit_workspace
 
     a, b = make_id(rng), make_id(rng)
     roster = xlsxwriter.Workbook(str(fx.path("花名册.xlsx")))

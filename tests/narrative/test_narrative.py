@@ -14,7 +14,6 @@ import pytest
 from jixiao.narrative import build_document
 from jixiao.narrative.document import Heading, Paragraph, Table
 from jixiao.narrative.problems import derive
-from jixiao.narrative.sources import gather
 from jixiao.service import evaluate_workspace
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sanxiang-2022"
@@ -33,7 +32,7 @@ def doc(ev):
 
 
 def test_deductions_are_grouped_by_theme_each_in_one_problem(ev):
-    problems = derive(ev, gather(ev))
+    problems = derive(ev)
     assert [p.theme for p in problems] == ["decision", "funds", "management", "effect"]
     assert [[n.code for n in p.leaves] for p in problems] == [
         ["A111", "A122", "A123"], ["B111", "C211", "C212", "B121"], ["B221"], ["D121"]]
@@ -44,7 +43,7 @@ def test_deductions_are_grouped_by_theme_each_in_one_problem(ev):
 
 
 def test_each_group_states_its_deductions_and_one_recommendation_with_its_figures(ev):
-    problems = derive(ev, gather(ev))
+    problems = derive(ev)
     advice = [p.advice for p in problems]
     assert len(set(advice)) == len(advice)
     parts = [part for a in advice for part in a.split("；")]

@@ -12,7 +12,6 @@ from jixiao.cli._common import Progress
 from jixiao.cli.demo import make_demo
 from jixiao.narrative import numbers as N
 from jixiao.narrative.problems import THRESHOLD, derive
-from jixiao.narrative.sources import gather
 from jixiao.service import evaluate_workspace
 
 
@@ -21,12 +20,11 @@ def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo") / "jixiao-demo"
     make_demo(folder, persons=1500, seed=7, progress=Progress(quiet=True))
     ev = evaluate_workspace(folder)
-    src = gather(ev)
-    return ev, src, derive(ev, src)
+    return ev, derive(ev)
 
 
 def test_problems_are_a_few_themes_not_one_per_deduction(demo):
-    ev, src, problems = demo
+    ev, problems = demo
     themes = [p.theme for p in problems]
     assert len(themes) == len(set(themes)) <= 7
     assert len(problems) < len([n for n in ev.score.leaves() if n.score < n.weight])
@@ -34,7 +32,7 @@ def test_problems_are_a_few_themes_not_one_per_deduction(demo):
 
 
 def test_no_two_problems_carry_the_same_recommendation(demo):
-    _, _, problems = demo
+    _, problems = demo
     advice = [p.advice for p in problems]
     assert len(set(advice)) == len(advice)
     parts = [part for a in advice for part in a.rstrip("。").split("；")]
@@ -44,7 +42,7 @@ def test_no_two_problems_carry_the_same_recommendation(demo):
 
 
 def test_each_deduction_is_in_one_group_with_its_points(demo):
-    ev, _, problems = demo
+    ev, problems = demo
     deducted = sorted(n.code for n in ev.score.leaves() if n.score < n.weight)
     assert sorted(n.code for p in problems for n in p.leaves) == deducted
     for p in problems:
@@ -59,9 +57,9 @@ def test_each_deduction_is_in_one_group_with_its_points(demo):
 
 
 def test_each_listed_finding_family_is_in_one_group_with_the_audits_figures(demo):
-    ev, src, problems = demo
+    ev, problems = demo
     audit = ev.audit
-    listed = sorted(f.code for f in src.families
+    listed = sorted(f.code for f in audit.found
                     if f.count >= THRESHOLD[f.severity] or f.overpaid or f.underpaid)
     grouped = [f.code for p in problems for f in p.families]
     assert len(grouped) == len(set(grouped))
@@ -70,9 +68,10 @@ def test_each_listed_finding_family_is_in_one_group_with_the_audits_figures(demo
     for p in problems:
         text = "".join(p.body)
         for f in p.families:
-            by = audit.money_at_risk["by_code"].get(f.code, {})
-            assert f.count == audit.counts[f.code]
-            assert f.overpaid == by.get("overpaid", Decimal(0)) and f.underpaid == by.get("underpaid", Decimal(0))
+            rows = [x for x in audit.findings if x.code == f.code]  # recounted from the findings themselves
+            assert f.count == len(rows) and f.persons == len({x.person_id for x in rows if x.person_id})
+            assert f.overpaid == sum((x.amount for x in rows if x.amount and x.amount > 0), Decimal(0))
+            assert f.underpaid == -sum((x.amount for x in rows if x.amount and x.amount < 0), Decimal(0))
             money = (f"，多发{N.money(f.overpaid)}元" if f.overpaid else "") + \
                 (f"，少发{N.money(f.underpaid)}元" if f.underpaid else "")
             assert f"{f.title}{N.count(f.count)}条（涉及{N.count(f.persons)}人{money}）" in text
@@ -80,15 +79,16 @@ def test_each_listed_finding_family_is_in_one_group_with_the_audits_figures(demo
 
 
 def test_the_money_to_recover_is_the_audits_total(demo):
-    ev, _, problems = demo
+    ev, problems = demo
     accuracy = next(p for p in problems if p.theme == "accuracy")
-    over, under = ev.audit.money_at_risk["overpaid"], ev.audit.money_at_risk["underpaid"]
+    over = sum((x.amount for x in ev.audit.findings if x.amount and x.amount > 0), Decimal(0))
+    under = -sum((x.amount for x in ev.audit.findings if x.amount and x.amount < 0), Decimal(0))
     assert f"多发资金{N.money(over)}元" in accuracy.advice and f"少发资金{N.money(under)}元" in accuracy.advice
     assert sum((f.overpaid for f in accuracy.families), Decimal(0)) == over
 
 
 def test_metric_deductions_name_their_value_in_the_recommendation(demo):
-    ev, _, problems = demo
+    ev, problems = demo
     for p in problems:
         for leaf in p.leaves:
             metric = ev.score.metrics.get(leaf.metric) if leaf.metric else None

@@ -71,8 +71,10 @@ def html_read(path: Path) -> tuple[str, list[Table]]:
     return html.unescape("".join(parser.text)), parser.tables
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, layout: bool = True) -> str:
+    """The PDF's text; `layout`: as laid out on the page (table cells side by side), else in
+    reading order (each cell's text whole)."""
     if shutil.which("pdftotext") is None:
         raise RuntimeError("pdftotext (poppler-utils) is needed to read the PDF back")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout

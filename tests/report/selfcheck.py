@@ -68,11 +68,14 @@ def known_money(ev: Evaluation, extra: set[Decimal] = frozenset()) -> set[str]: 
         values |= set(m.inputs.values())
     values |= {s.monthly for s in ev.workspace.policy.standards}
     if ev.audit is not None:
-        mar = ev.audit.money_at_risk
-        values |= {mar["overpaid"], mar["underpaid"]}
-        for by in mar["by_code"].values():
-            values |= set(by.values())
+        values |= {ev.audit.overpaid, ev.audit.underpaid}
+        for c in ev.audit.codes:
+            values |= {c.overpaid, c.underpaid}
         values |= {f.amount for f in ev.audit.findings if f.amount is not None}
+    s = ev.summaries
+    values |= {x.amount for x in (*s.by_subsidy, *s.by_month, *s.by_township, *s.funds)}
+    if s.by_subsidy:
+        values.add(s.paid_total)
     return {money(v) for v in values}
 
 
@@ -165,14 +168,11 @@ def check_tables(ev: Evaluation, tables: list[Table], where: str, extra_money: s
             for row in t[1:]:
                 if row[0] == "合计":
                     assert int(row[2].replace(",", "")) == sum(audit.counts.values()), (where, row)
-                    assert (dec(row[4]), dec(row[5])) == (audit.money_at_risk["overpaid"],
-                                                          audit.money_at_risk["underpaid"]), (where, row)
+                    assert (dec(row[4]), dec(row[5])) == (audit.overpaid, audit.underpaid), (where, row)
                     continue
-                code = titles[row[0]]
-                by = audit.money_at_risk["by_code"].get(code, {})
-                assert int(row[2].replace(",", "")) == audit.counts[code], (where, row)
-                assert dec(row[4]) == by.get("overpaid", Decimal(0)), (where, row)
-                assert dec(row[5]) == by.get("underpaid", Decimal(0)), (where, row)
+                c = audit.code(titles[row[0]])
+                assert int(row[2].replace(",", "")) == c.count, (where, row)
+                assert (dec(row[4]), dec(row[5])) == (c.overpaid, c.underpaid), (where, row)
                 checked["finding_rows"] += 1
         for j, h in enumerate(head):
             if "元" in h and "元/人/月" not in h:
@@ -200,3 +200,108 @@ def check_private(text: str, names: set[str], ids: set[str], phones: set[str], w
     for name in names:
         if len(name) >= 2:
             assert name not in flat, (where, name)
+
+
+# --- one name, one number --------------------------------------------------------------
+
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+
+
+def squash(text: str) -> str:
+    """Whitespace as a reader sees it: runs → one space, none between Chinese characters
+    (PDF text wraps lines anywhere; table cells keep a space between them)."""
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[\d%]) (?=[{_CJK}])", "", text)
+
+
+# Sentences that print a named count, as the narrative writes them (whitespace removed).
+NAMED_COUNTS = {
+    "payment_records": r"全年共发放补贴([\d,]+)笔",
+    "ledger_rows": r"发放明细共([\d,]+)行",
+    "payments": r"载入与拒收合计的([\d,]+)笔计",
+    "roster_rows_all": r"花名册共([\d,]+)行",
+    "roster_persons": r"行涉及([\d,]+)人",
+    "persons_entitled": r"应享受补贴([\d,]+)人",
+    "persons_paid": r"至少获得一次发放([\d,]+)人",
+    "payees": r"领取补贴([\d,]+)人",
+    "survey_population": r"问卷调查的总体人数取[^，。]{0,30}，为([\d,]+)人",
+}
+NUMBER = r"[:：为]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+
+
+def named_values(ev: Evaluation) -> dict[str, Decimal]:
+    """Every named quantity the report may print, with its one value."""
+    values: dict[str, Decimal] = dict(ev.figures)
+    for m in ev.score.metrics.values():  # a metric's inputs as the metric used them (facts win)
+        values.update(m.inputs)
+    s = ev.summaries
+    if s.by_subsidy:
+        values["payment_records"] = Decimal(s.payment_records)
+    if "payments" in ev.rows:
+        values["ledger_rows"] = Decimal(ev.rows["payments"]["read"])
+    if "roster" in ev.rows:
+        acc = ev.rows["roster"]
+        values["roster_rows_all"] = Decimal(acc["loaded"] + acc["rejected"])
+    if ev.survey is not None and ev.survey.population:
+        values["survey_population"] = Decimal(ev.survey.population)
+    return values
+
+
+def check_figures(ev: Evaluation, raw: str, where: str, pairs: bool = True) -> dict[str, set[Decimal]]:
+    """Every named count and metric input printed in one file's text: name → values printed,
+    each asserted to be the Evaluation's one value for that name. `pairs`: also the
+    "label value" pairs of the metric inputs (not in PDF text, whose table cells interleave)."""
+    from jixiao.metrics.definitions import FIGURE_NAMES
+
+    text = squash(raw)
+    expected = named_values(ev)
+    printed: dict[str, set[Decimal]] = {}
+
+    def record(name: str, number: str, context: str) -> None:
+        value = dec(number)
+        assert name in expected, (where, name, context)
+        assert value == expected[name], (where, name, f"printed {value}, is {expected[name]}", context)
+        printed.setdefault(name, set()).add(value)
+
+    for name, pattern in NAMED_COUNTS.items():
+        for m in re.finditer(pattern, text):
+            record(name, m.group(1), m.group(0))
+    for t in result_texts(ev):  # the evaluator's own words may quote other figures
+        text = text.replace(squash(t), " ")
+    # "label value" pairs of the metric inputs, longest label first (发放笔数 is inside 无错误的发放笔数)
+    for name, label in sorted(FIGURE_NAMES.items(), key=lambda kv: -len(kv[1])) if pairs else ():
+        for m in re.finditer(re.escape(label) + NUMBER, text):
+            record(name, m.group(1), m.group(0))
+        text = text.replace(label, "▯")
+    return printed
+
+
+# --- no code, repr, placeholder or English in the report's own words --------------------
+
+REPR = re.compile(r"\b(None|True|False|nan|NaN|inf|Decimal|null)\b|\{[a-z_]*\}|\[\]|\{\}|TODO|FIXME")
+ENGLISH = re.compile(r"[A-Za-z][A-Za-z_\-]+")
+ALLOWED_ENGLISH = {"Word", "WPS", "GB", "T"}  # GB 11643, GB/T 2260: standards as cited
+
+
+def workspace_texts(ev: Evaluation) -> list[str]:
+    """Text the evaluator wrote into the workspace (names, file labels, indicator names …):
+    printed as given, so its words are theirs."""
+    p = ev.workspace.project
+    out = [p.name, p.region, p.unit, p.commissioner, p.evaluator, ev.score.framework]
+    out += [d.label for d in ev.workspace.data.values()]
+    out += [n.name for _, n in ev.score.walk()] + [i for n in ev.score.leaves() for i in n.failed_items]
+    if ev.survey is not None:
+        out += [q.question for q in ev.survey.questions]
+    return sorted({t for t in out if t}, key=len, reverse=True)
+
+
+def check_language(ev: Evaluation, raw: str, where: str) -> None:
+    text = squash(raw)
+    for t in [*result_texts(ev), *workspace_texts(ev)]:
+        text = text.replace(squash(t), " ")
+    for code in CODES:
+        assert code not in text, (where, code)
+    bad = REPR.search(text)
+    assert bad is None, (where, text[max(0, bad.start() - 40):bad.end() + 40])
+    words = {w for w in ENGLISH.findall(text)} - ALLOWED_ENGLISH
+    assert not words, (where, sorted(words))

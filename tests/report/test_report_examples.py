@@ -13,7 +13,7 @@ import pytest
 from jixiao.report import write_report
 from jixiao.service import evaluate_workspace
 from tests.report.readback import docx_read, html_read, pdf_text
-from tests.report.selfcheck import check_private, check_tables, check_text
+from tests.report.selfcheck import check_figures, check_language, check_private, check_tables, check_text, squash
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # example → (total, grade) as the seed reports state them
@@ -132,3 +132,20 @@ def test_docx_contents_field_lists_the_headings_before_word_updates_it(report):
     assert len(headings) >= 10
     for heading in headings:
         assert heading.strip() in toc.text
+
+
+def test_notes_stay_out_and_the_report_speaks_plain_chinese(report):
+    """A judgment's note is the evaluator's own remark about the seed report: never printed.
+    No code, repr or English; every named figure the Evaluation's, the same in every file."""
+    ev, files = report
+    notes = [n.note for n in ev.score.leaves() if n.note]
+    assert notes  # both examples carry remarks about their seed reports
+    texts = ((docx_read(files.docx)[0], "docx"), (html_read(files.html)[0], "html"),
+             (pdf_text(files.pdf, layout=False), "pdf"))
+    printed = []
+    for text, where in texts:
+        check_language(ev, text, where)
+        for note in notes:
+            assert squash(note) not in squash(text), (where, note)
+        printed.append(check_figures(ev, text, where, pairs=where != "pdf"))
+    assert printed[0] == printed[1] and all(printed[2][k] == printed[0][k] for k in printed[2])

@@ -40,7 +40,7 @@ def test_tallies_in_the_store_with_population_from_facts(store, ws):
     fill_tallies(store)
     r = survey_from_store(store, ws, {"persons_entitled": Decimal(3968)})
     assert r.form == "tallies" and r.source == TABLE.name
-    assert (r.population, r.population_source) == (3968, "facts.persons_entitled（应享受人数）")
+    assert (r.population, r.population_source) == (3968, "项目单位提供的应享受人数")
     assert r.rate.value == Decimal("0.73")
     assert r.questions[0].question == "满意度"
 
@@ -58,11 +58,10 @@ def test_population_fact_wins_and_survey_facts_are_read(store, ws):
 
 def test_population_from_the_roster_when_no_fact(store, ws):
     fill_tallies(store)
-    for i, pid in enumerate(["110101199001011234", "110101199001011234", "110101199001015678"]):
-        store.execute("INSERT INTO roster (_row, _file, person_id, name, subsidy, start) VALUES (?, 'r', ?, '张三', ?, '2018-01-01')",
-                      [i + 2, pid, "生活补贴" if i != 1 else "护理补贴"])
-    r = survey_from_store(store, ws, {})
+    r = survey_from_store(store, ws, {}, roster_persons=2)
     assert (r.population, r.population_source) == (2, "花名册人数（按身份证号去重）")
+    assert survey_from_store(store, ws, {"population": Decimal(5)}, roster_persons=2).population == 5
+    assert survey_from_store(store, ws, {}).population is None
 
 
 def test_answers_in_the_store_normalised_with_rejections_located(store, ws):

@@ -3,12 +3,8 @@
 import shutil
 from decimal import Decimal
 
-import pytest
 
-from jixiao.ingest.load import load_data
-from jixiao.scoring.judgments import load_judgments
-from jixiao.service import workspace_framework
-from jixiao.survey.service import survey_for_workspace
+from jixiao.service import evaluate_workspace
 from jixiao.workspace import load_workspace
 from tests.survey.test_changji import EXAMPLE, SEED
 
@@ -28,9 +24,7 @@ def workspace_with_survey(tmp_path, survey_file=None):
 
 def test_changji_survey_through_the_loader(tmp_path):
     ws = workspace_with_survey(tmp_path)
-    load_data(ws)
-    facts = load_judgments(ws.judgments_path, workspace_framework(ws)).facts
-    r = survey_for_workspace(ws, facts)
+    r = evaluate_workspace(ws).survey
     assert {q.question: tuple(q.counts.values()) for q in r.questions} == SEED
     assert (r.form, r.population, r.respondents) == ("tallies", 3968, 100)
     assert r.rate.value == Decimal("0.73")
@@ -44,8 +38,7 @@ def test_answers_file_through_the_loader_locates_unknown_answers(tmp_path):
         "序号,姓名,政策知晓,发放及时\n1,张三,比较满意,满意\n2,李四,还好吧,非常满意\n3,王五,一般,\n",
         encoding="utf-8")
     ws = workspace_with_survey(tmp_path, "data/问卷.csv")  # the example's files are copied beside it
-    load_data(ws)
-    r = survey_for_workspace(ws, {})
+    r = evaluate_workspace(ws).survey
     assert [(x.row, x.column, x.answer) for x in r.rejected] == [(3, "政策知晓", "还好吧")]
     assert [(q.question, q.valid, q.satisfied) for q in r.questions] == [("政策知晓", 2, 1), ("发放及时", 2, 2)]
     assert r.respondents == 3
@@ -58,4 +51,4 @@ def test_no_survey_in_the_workspace_gives_none(tmp_path):
     toml.write_text(toml.read_text(encoding="utf-8").split("[data]")[0], encoding="utf-8")
     ws = load_workspace(root)
     assert "survey" not in ws.data
-    assert survey_for_workspace(ws) is None
+    assert evaluate_workspace(ws).survey is None

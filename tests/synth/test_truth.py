@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.audit.run import audit_workspace
+from jixiao.service import audit_workspace
 from jixiao.findings import CODES, CSV_COLUMNS
 from jixiao.synth import ALL_CODES, generate
 

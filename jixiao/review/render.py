@@ -1,0 +1,96 @@
+"""The review report (复核意见): each finding with its quote, place, arithmetic and
+severity, then the score table as the report's own figures give it — laid out with
+jixiao's document model and written by jixiao's docx and html renderers."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jixiao.narrative.document import Cover, Document, Heading, Paragraph, Table
+from jixiao.report.docx_render import render_docx
+from jixiao.report.html_render import render_html
+from jixiao.review.findings import CHECKS, SEVERITY_ZH
+from jixiao.review.numbers import show
+from jixiao.review.result import Review
+
+
+@dataclass(frozen=True)
+class ReviewFiles:
+    docx: Path
+    html: Path
+    json: Path
+
+
+def review_document(review: Review, today: date | None = None) -> Document:
+    today = today or date.today()
+    name = Path(review.file).name
+    counts = Counter(f.severity for f in review.findings)
+    cover = Cover("第三方绩效评价报告复核意见", (("被复核报告", name), ("复核方式", "jixiao 自动复核"),
+                  ("发现问题", f"{len(review.findings)} 条（错误 {counts['error']} 条，提示 {counts['warning']} 条）")),
+                  f"复核日期：{today.year}年{today.month}月{today.day}日")
+    blocks: list = [Heading(1, "一、复核结论"), Paragraph(_conclusion(review))]
+    if review.findings:
+        by_code = Counter(f.code for f in review.findings)
+        rows = tuple((CHECKS.get(code).title, SEVERITY_ZH[CHECKS.get(code).severity], str(n), code)
+                     for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])))
+        blocks.append(Table("表1 发现问题分类", ("问题类别", "级别", "条数", "代码"), rows, (5, 1, 1, 2.4), "lccl",
+                            "review-summary"))
+        blocks.append(Heading(1, "二、发现的问题"))
+        rows = tuple((str(i), f"{CHECKS.get(f.code).title}（{SEVERITY_ZH[f.severity]}）", f.where, f"“{f.quote}”", f.detail)
+                     for i, f in enumerate(review.findings, start=1))
+        blocks.append(Table("表2 问题清单", ("序号", "问题", "位置", "原文", "核算与说明"), rows, (0.6, 2, 2.6, 3.6, 3.6),
+                            "cllll", "review-findings"))
+    else:
+        blocks.append(Heading(1, "二、发现的问题"))
+        blocks.append(Paragraph("未发现数字、结构或文字方面的问题。"))
+    blocks.append(Heading(1, "三、按报告自身数字重算的评分表"))
+    blocks.append(Paragraph("下表列出报告各指标的分值和得分；上级指标的“重算得分”为其下级指标得分之和，"
+                            "“出现次数”为报告中写明该指标分值或得分的处数，同一指标在不同位置写法不一的标为“不一致”。"))
+    if review.rows:
+        rows = tuple((r.code or "", "　" * (r.level - 1) + r.name, _n(r.weight), _n(r.score), _n(r.recomputed),
+                      str(r.places), "不一致" if r.conflict else "一致") for r in review.rows)
+        total = ("", "合计", "", _n(review.total), _n(review.total_recomputed), "", "")
+        grade = ("", "等级", "", review.grade or "", review.grade_recomputed or "", "", "")
+        blocks.append(Table("表3 重算评分表", ("代码", "指标", "分值", "报告得分", "重算得分", "出现次数", "一致性"),
+                            rows + (total, grade), (1, 4, 1, 1.2, 1.2, 1, 1.2), "llrrrcc", "review-scores",
+                            (len(rows), len(rows) + 1)))
+    else:
+        blocks.append(Paragraph("报告中未找到可识别的评分表。"))
+    blocks.append(Heading(1, "四、复核范围和方法"))
+    blocks.append(Paragraph("复核读取报告正文、表格和附件中的全部数字，按以下项目逐一核对；每条问题均注明原文和所在位置，"
+                            "供评价机构核实更正。"))
+    blocks.append(Table("表4 复核项目", ("代码", "复核项目", "级别"),
+                        tuple((code, entry.title, SEVERITY_ZH[entry.severity]) for code, entry in CHECKS.items()),
+                        (2.4, 6, 1), "llc", "review-checks"))
+    return Document(cover, tuple(blocks), footer="第 {page} 页")
+
+
+def _conclusion(review: Review) -> str:
+    n = len(review.findings)
+    errors = sum(1 for f in review.findings if f.severity == "error")
+    total = f"报告总分 {_n(review.total)} 分、等级“{review.grade}”" if review.total is not None else "报告未写明总分"
+    re_total = (f"按报告自身的指标得分重算为 {_n(review.total_recomputed)} 分、等级“{review.grade_recomputed}”"
+                if review.total_recomputed is not None else "报告的评分表无法重算总分")
+    if not n:
+        return f"{total}；{re_total}。复核未发现问题。"
+    return (f"{total}；{re_total}。复核发现 {n} 条问题，其中错误 {errors} 条、提示 {n - errors} 条，"
+            "详见第二部分；建议评价机构逐条核实并更正后再提交使用。")
+
+
+def _n(value) -> str:
+    return "" if value is None else show(value)
+
+
+def write_review(review: Review, out: Path) -> ReviewFiles:
+    """review.docx, review.html and review.json in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    doc = review_document(review)
+    docx = render_docx(doc, {}, out / "review.docx")
+    html = render_html(doc, {}, out / "review.html")
+    path = out / "review.json"
+    path.write_text(json.dumps(review.json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return ReviewFiles(docx, html, path)
