@@ -45,9 +45,10 @@ def values(kind: str, ids: list[str]) -> st.SearchStrategy:
                         st.sampled_from(ids).map(lambda p: float(p) if p[-1] != "X" else p),
                         st.sampled_from(ids).map(lambda p: p[:6] + p[8:17]), st.just("123456199001011234"),
                         st.sampled_from(ids).map(lambda p: " " + p + " ")),
-        # a bare \r is a line break to every CSV reader (Excel too): the writer would not quote it
+        # a bare \r is a line break to every CSV reader (Excel too), which the writer would not quote;
+        # lone surrogates cannot be written to a file at all
         "text": st.one_of(st.sampled_from(("张三", "李 四", "王五·买买提", "赵六" * 40, "张\n三", "a\"b")),
-                          st.text(st.characters(blacklist_characters="\r"), max_size=6)),
+                          st.text(st.characters(blacklist_characters="\r", blacklist_categories=("Cs",)), max_size=6)),
         "subsidy": st.sampled_from(("生活补贴", "护理补贴", "困难残疾人生活补贴", "重度残疾人护理补贴", "高龄津贴")),
         "month": st.one_of(st.sampled_from(("2022-05", "2022年5月", "2022/13", "202205", "2022年第5期", "2022.10",
                                             "2022年1-3月")), st.sampled_from((202205, 2022.1, 2022.12, 44682))),
