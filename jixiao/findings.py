@@ -23,6 +23,8 @@ CODES: dict[str, Code] = {
         Code("id-checksum", "error", "身份证号校验位错误", "GB 11643 校验码不符"),
         Code("id-birthdate", "error", "身份证号出生日期无效", "出生日期不存在或晚于评价基准日"),
         Code("id-precision-lost", "error", "身份证号以数字存储", "原表中该单元格为数值，末几位已不可信"),
+        Code("id-region", "error", "身份证号地区码无效", "前 6 位不是任何一版 GB/T 2260 行政区划代码"),
+        Code("id-old-format", "warning", "15 位旧身份证号", "第一代 15 位身份证号码，应按对应的 18 位号码登记"),
         Code("row-rejected", "error", "行被拒收", "必填值缺失或无法识别"),
         Code("duplicate-person", "error", "重复享受", "同一身份证号在花名册中同一补贴出现多次"),
         Code("not-eligible-living", "error", "生活补贴资格不符", "无低保等符合条件的身份却享受生活补贴"),

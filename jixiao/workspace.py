@@ -18,7 +18,12 @@ from jixiao.frameworks import builtin_names
 from jixiao.vocabulary import CATEGORIES, STATUSES, subsidy_name
 
 TOML = "evaluation.toml"
-DATA_TABLES = ("roster", "payments", "funds", "survey", "deaths", "dibao")
+DATA_TABLES = ("roster", "payments", "funds", "survey", "deaths", "dibao")  # CONTRACT §1
+# Optional tables that only refine others (CONTRACT §7): dibao_members joins a per-household
+# 低保名单 to its members. Not "data" of the report: nothing says it is missing.
+EXTRA_TABLES = ("dibao_members",)
+INPUT_TABLES = DATA_TABLES + EXTRA_TABLES
+MAX_TOML_BYTES = 1 << 20  # an evaluation.toml is a page of settings
 
 
 @dataclass(frozen=True)
@@ -97,11 +102,17 @@ def load_workspace(folder: str | Path) -> Workspace:
     if not toml_path.is_file():
         raise WorkspaceError(f"工作区 {root} 中没有 {TOML}（可用 `jixiao init {folder}` 新建工作区）")
     try:
+        if toml_path.stat().st_size > MAX_TOML_BYTES:
+            raise WorkspaceError(f"{toml_path} 超过 1 MB，不像是评价设置文件")
         raw = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise WorkspaceError(f"{toml_path} 无法解析：文件不是 UTF-8 编码，请另存为 UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise WorkspaceError(f"{toml_path} 无法解析：{toml_error(exc)}") from None
+    except RecursionError:
+        raise WorkspaceError(f"{toml_path} 无法解析：数组或表嵌套过深") from None
+    except OSError as exc:
+        raise WorkspaceError(f"无法读取 {toml_path}：{exc.strerror or exc}") from None
     reader = _Reader(toml_path)
     reader.unknown_keys(raw, "", {"project", "framework", "judgments", "policy", "data"})
     project = reader.project(reader.table(raw, "project", required=True))
@@ -223,11 +234,21 @@ class _Reader:
             return None, name or None
         return self.existing(root, t, s, "path"), None
 
-    def existing(self, root: Path, t: dict, section: str, key: str) -> Path | None:
+    def existing(self, root: Path, t: dict, section: str, key: str, inside: bool = False) -> Path | None:
+        """The file `t[key]` names, resolved; `inside`: it must lie within the workspace
+        (symbolic links followed), and nothing of a file outside it is ever read."""
         text = self.text(t, section, key, True)
         if not text:
             return None
-        path = (root / text.split("#", 1)[0]).resolve()
+        try:
+            path = (root / text.split("#", 1)[0]).resolve()
+        except (OSError, RuntimeError, ValueError):
+            self.bad(section, key, f"路径无法解析：'{text}'")
+            return None
+        if inside and not path.is_relative_to(root):
+            self.bad(section, key, f"文件 '{text}' 不在工作区 {root} 之内（符号链接按其指向判断）；"
+                                   "请把数据文件复制到工作区的 data/ 目录下")
+            return None
         if not path.is_file():
             self.bad(section, key, f"文件不存在：{path}")
             return None
@@ -238,18 +259,18 @@ class _Reader:
         return self.existing(root, t, "judgments", "path") if "path" in t else None
 
     def data(self, root: Path, t: dict) -> dict[str, DataSource]:
-        self.unknown_keys(t, "data", set(DATA_TABLES))
+        self.unknown_keys(t, "data", set(INPUT_TABLES))
         sources = {}
-        for table in DATA_TABLES:
+        for table in INPUT_TABLES:
             if table not in t:
                 continue
-            path = self.existing(root, t, "data", table)
+            path = self.existing(root, t, "data", table, inside=True)
             if path is None:
                 continue
             if path.suffix.lower() not in (".xlsx", ".xls", ".csv", ".parquet"):
                 self.bad("data", table, f"不支持的文件类型 '{path.suffix}'（可用 .xlsx .xls .csv .parquet）")
                 continue
-            sheet = t[table].split("#", 1)[1] if "#" in t[table] else None
+            sheet = t[table].split("#", 1)[1] or None if "#" in t[table] else None
             if sheet is not None and path.suffix.lower() in (".csv", ".parquet"):
                 self.bad("data", table, f"{path.suffix} 文件没有工作表，不能写 '#{sheet}'")
                 continue

@@ -2,7 +2,9 @@
 
 Living: a month qualifies when the person's roster row is flagged 低保, or a 低保名单
 spell covers it (from the month of its start through the month of its end: a status lost
-on 2022-06-30 or 2022-06-15 stops the subsidy from July). When the policy admits statuses
+on 2022-06-30 or 2022-06-15 stops the subsidy from July). A 低保名单 row covers its own
+person_id and, through dibao_members (户主身份证号 → 成员身份证号), every member of that
+household: a per-household list (户主, 保障人数) qualifies the household's members. When the policy admits statuses
 the data cannot show (低保边缘, 低收入, 特困), nobody can be judged ineligible from the data.
 A row whose flag is blank is judged only when a 低保名单 was loaded.
 Care: grade in care_grades, or grade and category in one of care_extra; rows without a
@@ -21,7 +23,7 @@ import ibis.expr.types as ir
 from jixiao.audit.checks import CHECKS, finding_rows
 from jixiao.audit.context import AuditContext, month_text
 from jixiao.audit.entitlement import payment_months
-from jixiao.audit.qualification import dibao_months, ineligible_care, judged_living
+from jixiao.audit.qualification import dibao_months, dibao_spells, ineligible_care, judged_living
 
 
 def paid_while_unqualified(ctx: AuditContext, rows: ir.Table) -> ir.Table:
@@ -46,7 +48,7 @@ def not_eligible_living(ctx: AuditContext) -> ir.Table:
     amount: what was paid for the months without status."""
     rows = judged_living(ctx)
     in_year = dibao_months(ctx).select("person_id").distinct().mutate(in_year=ibis.literal(True))
-    listed = ctx.table("dibao").select("person_id").distinct().mutate(listed=ibis.literal(True))
+    listed = dibao_spells(ctx).select("person_id").distinct().mutate(listed=ibis.literal(True))
     rows = rows.left_join(in_year, "person_id").drop("person_id_right")
     rows = rows.left_join(listed, "person_id").drop("person_id_right")
     bad = paid_while_unqualified(ctx, rows)

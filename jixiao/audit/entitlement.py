@@ -59,10 +59,11 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
         j = j.mutate(share=j.amount.cast(MONEY))
     w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
     j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))
+    roster = ibis.literal(ctx.has("roster"))  # without a roster nobody is off it, nor outside an entitlement
     status = ibis.cases(
-        (j.on_roster.isnull(), "not-on-roster"),
+        (j.on_roster.isnull() & roster, "not-on-roster"),
         (j.death_mi.notnull() & (j.mi > j.death_mi), "after-death"),
-        (j.covered.isnull(), "outside"),
+        (j.covered.isnull() & roster, "outside"),
         (j["rank"] > 0, "double"),
         (j.unqualified.notnull(), "ineligible"),
         else_="ok",

@@ -7,7 +7,8 @@ import ibis.expr.types as ir
 from jixiao.audit.checks import CHECKS, finding_rows
 from jixiao.audit.context import AuditContext
 
-INGEST_CODES = ("id-malformed", "id-checksum", "id-birthdate", "id-precision-lost", "row-rejected")
+INGEST_CODES = ("id-malformed", "id-checksum", "id-birthdate", "id-precision-lost", "id-region", "id-old-format",
+                "row-rejected")
 
 
 def _passthrough(code: str):

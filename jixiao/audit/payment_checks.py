@@ -2,7 +2,11 @@
 paid-after-death, paid-outside-entitlement, double-payment, amount-mismatch.
 
 One finding per payment row; a quarterly row with some flagged months carries the
-first flagged month as its period and the flagged months' share as its amount."""
+first flagged month as its period and the flagged months' share as its amount.
+
+A check that needs a table the workspace did not provide is not run (payments without a
+roster: nobody is "not on the roster", no money is at risk for it); `absent_tables` says
+so, in the words the audit's warnings use."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import ibis.expr.types as ir
 from jixiao.audit.checks import CHECKS, finding_rows, money_text
 from jixiao.audit.context import MONEY, AuditContext, month_text
 from jixiao.audit.entitlement import payment_months
+from jixiao.vocabulary import LIVING
 
 
 def flagged_rows(ctx: AuditContext, status: str) -> ir.Table:
@@ -82,3 +87,24 @@ def amount_mismatch(ctx: AuditContext) -> ir.Table:
     return finding_rows(bad, code="amount-mismatch", table="payments", row=bad._row, person_id=bad.person_id,
                         subsidy=bad.subsidy, period=month_text(bad.p_mi), amount=bad.amount - bad.due,
                         message="发放" + money_text(bad.amount) + "元，按当月标准应发" + money_text(bad.due) + "元")
+
+
+def absent_tables(ctx: AuditContext) -> tuple[str, ...]:
+    """What could not be checked because a table is missing, as Chinese warnings: payments
+    without a roster (no paid-not-on-roster, paid-outside-entitlement, eligibility or
+    unpaid months), without a 死亡名单 (no paid-after-death); a roster without payments (no
+    unpaid months); 生活补贴 rows whose 低保 status is blank with no 低保名单 to judge them by."""
+    out = []
+    if ctx.has("payments") and not ctx.has("roster"):
+        out.append("未提供花名册：未核查花名册外发放、享受期外发放、享受资格和应发未发，这些问题不计入多发金额；"
+                   "重复发放、死亡后发放和发放金额照常核查")
+    if ctx.has("payments") and not ctx.has("deaths"):
+        out.append("未提供死亡名单：未核查死亡后仍发放")
+    if ctx.has("roster") and not ctx.has("payments"):
+        out.append("未提供发放明细：未核查发放情况，也不判断应发未发")
+    if ctx.has("roster") and not ctx.has("dibao") and set(ctx.policy.living_requires) == {"低保"}:
+        r = ctx.table("roster")
+        blank = r.filter((r.subsidy == LIVING) & r.dibao.isnull()).count().execute()
+        if blank:
+            out.append(f"花名册中有 {blank} 行生活补贴未标注是否低保，且未提供低保名单：未判断这些人的生活补贴资格")
+    return tuple(out)

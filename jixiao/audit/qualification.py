@@ -2,7 +2,9 @@
 eligibility checks share.
 
 Living: a month qualifies when the person's roster row is flagged 低保, or a 低保名单
-spell covers it (from the month of its start through the month of its end). When the
+spell covers it (from the month of its start through the month of its end). A 低保名单 row
+covers its own person_id and, through dibao_members (户主身份证号 → 成员身份证号), every member
+of that household: a per-household list (户主, 保障人数) qualifies its members. When the
 policy admits statuses the data cannot show (低保边缘, 低收入, 特困), nobody can be judged
 ineligible from the data. A row whose flag is blank is judged only when a 低保名单 was
 loaded. Care: grade in care_grades, or grade and category in one of care_extra; rows
@@ -30,9 +32,22 @@ def judged_living(ctx: AuditContext) -> ir.Table:
     return judged.anti_join(flagged, "person_id")
 
 
+def dibao_spells(ctx: AuditContext) -> ir.Table:
+    """person_id, from_date, to_date: the 低保名单 spells of each person, their own or their
+    household's (a list row's person_id is a 户主身份证号 in dibao_members)."""
+    d = ctx.table("dibao").select("person_id", "from_date", "to_date")
+    if not ctx.has("dibao_members"):
+        return d
+    m = ctx.table("dibao_members")
+    m = m.filter(m.person_id != m.household_id).select("household_id", member=m.person_id).distinct()
+    via = d.join(m, d.person_id == m.household_id)
+    via = via.select(person_id=via.member.cast("string"), from_date=via.from_date, to_date=via.to_date)
+    return d.mutate(person_id=d.person_id.cast("string")).union(via)
+
+
 def dibao_months(ctx: AuditContext) -> ir.Table:
     """person_id, mi: the months of the evaluated year some 低保名单 spell covers."""
-    d = ctx.table("dibao")
+    d = dibao_spells(ctx)
     d = d.select("person_id", f=ibis.coalesce(month_index(d.from_date), ibis.literal(0, "int64")),
                  t=ibis.coalesce(month_index(d.to_date), ibis.literal(NO_END, "int64")))
     x = d.cross_join(ctx.calendar_months())

@@ -17,6 +17,7 @@ from jixiao.audit import findings_table
 from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
 from jixiao.audit.output import write_csv, write_xlsx
+from jixiao.audit.payment_checks import absent_tables
 from jixiao.audit.result import AuditResult
 from jixiao.findings import CODES
 from jixiao.progress import reporter
@@ -64,7 +65,7 @@ def audit(ctx: AuditContext, progress: object = None) -> AuditResult:
     """Run the checks; summarise the findings by code; say what could not be judged."""
     say = reporter(progress)
     table = run_checks(ctx, say)
-    result = AuditResult(table=table, codes=findings_table.summarise(table), warnings=unjudged(ctx))
+    result = AuditResult(table=table, codes=findings_table.summarise(table), warnings=unjudged(ctx) + absent_tables(ctx))
     for warning in result.warnings:
         say(f"注意：{warning}")
     return result

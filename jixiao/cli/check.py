@@ -62,10 +62,11 @@ def check_json(report: LoadReport, shown: int) -> dict[str, Any]:
         listed = problems.setdefault(f.table, [])
         if len(listed) < shown:
             listed.append({"row": f.row, "column": f.column, "code": f.code, "message": f.message, "value": f.value})
-    return {"rows": report.rows_json(),
-            "files": {t: c.file for t, c in report.counts.items()},
-            "findings": dict(Counter(f.code for f in report.findings)),
-            "problems": problems}
+    doc = {"rows": report.rows_json(),
+           "files": {t: c.file for t, c in report.counts.items()},
+           "findings": dict(Counter(f.code for f in report.findings)),
+           "problems": problems}
+    return {**doc, "notes": list(report.notes)} if report.notes else doc
 
 
 def print_check(report: LoadReport, shown: int) -> None:
@@ -83,3 +84,5 @@ def print_check(report: LoadReport, shown: int) -> None:
             print(f"  {place} [{CODES[f.code].title}] {f.message}")
         if len(found) > shown:
             print(f"  …… 另有 {len(found) - shown} 个问题（全部问题见 jixiao audit 输出的 out/findings.xlsx）")
+    for note in report.notes:
+        print(f"注意：{note}")

@@ -27,6 +27,7 @@ class LoadReport:
     findings: tuple[Finding, ...]  # ingest findings of all configured tables, by table and row
     refreshed: tuple[str, ...] = ()  # tables read this time (the others were unchanged)
     unchanged: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # Chinese: what the reader decided (sheet read, cells left out, stand-ins)
 
     def rows_json(self) -> dict[str, dict[str, int]]:
         """The `rows` part of the audit/check JSON (CONTRACT §6)."""

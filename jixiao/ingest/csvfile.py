@@ -20,6 +20,7 @@ from jixiao.ingest.grid import Grid
 SNIFF_BYTES = 1 << 20
 CHUNK = 1 << 24
 DELIMITERS = (",", "\t", ";", "|")
+MAX_CELL = 1 << 24  # characters in one cell (the csv module's default, 131 072, is passed by real files)
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,19 @@ def sniff(path: Path, scan: int = 40) -> CsvInfo:
     encoding, text = _decode(path, complete)
     lines = text.splitlines()[:scan]
     delimiter = max(DELIMITERS, key=lambda d: sum(line.count(d) for line in lines))
-    head = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    head = _records(path, "\n".join(lines), delimiter)
     return CsvInfo(encoding, delimiter, head)
+
+
+def _records(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Every record of `text`; DataError naming the line of a cell too long or a broken quote."""
+    csv.field_size_limit(MAX_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [list(r) for r in reader]
+    except csv.Error as exc:
+        reason = (f"单元格超过 {MAX_CELL} 个字符" if "field larger" in str(exc) else f"CSV 格式错误（{exc}）")
+        raise DataError(f"无法读取 {path.name}", [Problem(path.name, reason, row=reader.line_num)]) from None
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -60,7 +72,7 @@ def read_grid(path: Path, info: CsvInfo) -> Grid:
         if info.encoding == "gb18030":
             raise DataError(f"无法识别 {path.name} 的编码", [Problem(path.name, f"第 {exc.start} 字节处编码错误")]) from None
         return read_grid(path, CsvInfo("gb18030", info.delimiter, info.head))
-    rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=info.delimiter)]
+    rows: list[list[object]] = _records(path, text, info.delimiter)  # type: ignore[assignment]
     return Grid(rows, path.name)
 
 
@@ -98,9 +110,11 @@ def _blank_lines(data: bytes, base: int, before: bytes, out: list[int]) -> None:
     if before == b"\n" and (data.startswith(b"\n") or data.startswith(b"\r\n")):
         out.append(base + 1)
     for pattern in (b"\n\n", b"\n\r\n"):
-        start = 0
+        start, counted, lines = 0, 0, base  # newlines are counted once, from the previous match on
         while (pos := data.find(pattern, start)) >= 0:
-            out.append(base + data.count(b"\n", 0, pos + 1) + 1)
+            lines += data.count(b"\n", counted, pos + 1)
+            counted = pos + 1
+            out.append(lines + 1)
             start = pos + 1
 
 

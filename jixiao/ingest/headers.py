@@ -23,9 +23,13 @@ _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
 _TITLE_UNIT = re.compile(r"单位[:：]?\s*(万元|元)")
 
 
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\\s]+")
+
+
 def fold(text: str) -> str:
-    """Full-width forms to half-width, all whitespace removed: the key headers are compared on."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """Full-width forms to half-width, all whitespace and invisible marks (a byte-order mark
+    left in the first header, zero-width spaces) removed: the key headers are compared on."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def header_key(text: object) -> tuple[str, Decimal | None]:
@@ -38,15 +42,33 @@ def header_key(text: object) -> tuple[str, Decimal | None]:
     return t, (WAN if unit and unit.group(1) == "万元" else Decimal(1) if unit else None)
 
 
-def _aliases(fields: Sequence[Field]) -> dict[str, str]:
-    return {header_key(h)[0]: f.name for f in fields for h in f.headers}
+Aliases = dict[str, tuple[str, int]]  # folded header → (field name, the header's rank in the field)
 
 
-def _match(key: str, aliases: dict[str, str]) -> str | None:
+def _aliases(fields: Sequence[Field]) -> Aliases:
+    out: Aliases = {}
+    for f in fields:
+        for rank, h in enumerate(f.headers):
+            out.setdefault(header_key(h)[0], (f.name, rank))
+    return out
+
+
+def _ranked(key: str, aliases: Aliases) -> tuple[str, int] | None:
     if key in aliases:
         return aliases[key]
     bare = _TRAILING_PAREN.sub("", key)  # 身份证号（18位） → 身份证号
     return aliases.get(bare) if bare != key else None
+
+
+def _match(key: str, aliases: Aliases) -> str | None:
+    found = _ranked(key, aliases)
+    return found[0] if found else None
+
+
+def missing_required(fields: Sequence[Field], columns: dict[str, int]) -> list[Field]:
+    """Required fields with no column, unless a column standing in for them is there."""
+    present = set(columns) | {f.stands_in for f in fields if f.stands_in and f.name in columns}
+    return [f for f in fields if f.required and f.name not in present]
 
 
 @dataclass(frozen=True)
@@ -67,16 +89,17 @@ class Header:
 Classify = Callable[[str], "str | None"]
 
 
-def _row_matches(cells: Sequence[str], aliases: dict[str, str]) -> dict[str, int]:
-    found: dict[str, int] = {}
+def _row_matches(cells: Sequence[str], aliases: Aliases) -> dict[str, int]:
+    """Field → column; of two columns for one field, the one whose header the field lists first."""
+    found: dict[str, tuple[int, int]] = {}
     for i, cell in enumerate(cells):
-        name = _match(header_key(cell)[0], aliases) if cell else None
-        if name and name not in found:
-            found[name] = i
-    return found
+        match = _ranked(header_key(cell)[0], aliases) if cell else None
+        if match and (match[0] not in found or match[1] < found[match[0]][1]):
+            found[match[0]] = (i, match[1])
+    return {name: i for name, (i, _) in sorted(found.items(), key=lambda kv: kv[1][0])}
 
 
-def _wide_matches(cells: Sequence[str], aliases: dict[str, str], classify: Classify | None) -> list[tuple[int, str]]:
+def _wide_matches(cells: Sequence[str], aliases: Aliases, classify: Classify | None) -> list[tuple[int, str]]:
     """(column, value) of the cells a wide form reads as amount columns."""
     if classify is None:
         return []
@@ -89,10 +112,10 @@ def _wide_matches(cells: Sequence[str], aliases: dict[str, str], classify: Class
     return out
 
 
-def _best_row(grid: Sequence[Sequence[str]], fields: Sequence[Field], aliases: dict[str, str],
+def _best_row(grid: Sequence[Sequence[str]], fields: Sequence[Field], aliases: Aliases,
               classify: Classify | None = None) -> tuple[int, list[str]] | None:
     """The (last) header row and its cells: the row naming the most fields, required ones first."""
-    required = [f for f in fields if f.required]
+    required = [f for f in fields if f.required or f.stands_in]
 
     def names(cell: str) -> bool:
         key = header_key(cell)[0]
@@ -121,13 +144,12 @@ def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: st
     table has one) is read only when the long one's required columns are missing. DataError
     naming the file, the sheet and the headers found when neither fits."""
     aliases = _aliases(fields)
-    required = [f for f in fields if f.required]
     best = _best_row(grid, fields, aliases)
     missing: list[Field] = []
     if best is not None:
         last, cells = best
         columns = _row_matches(cells, aliases)
-        missing = [f for f in required if f.name not in columns]
+        missing = missing_required(fields, columns)
         if not missing:
             return Header(last, tuple(cells), columns, _factors(grid, fields, last, cells, columns))
     if wide is not None:
@@ -143,8 +165,14 @@ def find_header(grid: Sequence[Sequence[str]], fields: Sequence[Field], file: st
     last, cells = best
     found_text = "、".join(c for c in cells if c) or "（空）"
     raise DataError(f"{file} 缺少必填列", [Problem(
-        file, f"缺少必填列「{f.title}」（可用表头：{'、'.join(f.headers)}）；找到的表头：{found_text}",
+        file, f"缺少必填列「{f.title}」（可用表头：{_usable(fields, f)}）；找到的表头：{found_text}",
         where=sheet, key=f.title, row=last + 1) for f in missing] + hint)
+
+
+def _usable(fields: Sequence[Field], f: Field) -> str:
+    text = "、".join(f.headers)
+    stand = [h for g in fields if g.stands_in == f.name for h in g.headers]
+    return f"{text}；没有时可用 {'、'.join(stand)} 代替" if stand else text
 
 
 def _find_wide(grid: Sequence[Sequence[str]], fields: Sequence[Field], form: WideForm) -> Header | None:
@@ -158,7 +186,7 @@ def _find_wide(grid: Sequence[Sequence[str]], fields: Sequence[Field], form: Wid
     last, cells = best
     columns = _row_matches(cells, aliases)
     amounts = _wide_matches(cells, aliases, form.classify)
-    if not amounts or any(f.required and f.name not in columns for f in rest):
+    if not amounts or missing_required(rest, columns):
         return None
     above = grid[last - 1] if last > 0 else []
     if _row_matches([above[i] if i < len(above) else "" for i, _ in amounts],

@@ -1,7 +1,11 @@
 """load_data: every configured input → the store, with row accounting and ingest findings.
 
 A table whose file content (and sheet, base date, parser version) is unchanged since the
-last load is not read again. Each table is replaced in one transaction."""
+last load is not read again. Each table is replaced in one transaction. What the reader had
+to decide for the user (the sheet it read, cells it left out, 火化时间 standing in for the
+death date) is kept per table as notes and reported with every load.
+
+A full disk or a read-only out/ is a DataError naming the cause (exit 2), never a traceback."""
 
 from __future__ import annotations
 
@@ -13,16 +17,17 @@ from typing import Any
 
 import duckdb
 
+from jixiao.errors import JixiaoError
 from jixiao.findings import Finding
-from jixiao.ingest import rowfindings, sqlfuncs, store
+from jixiao.ingest import regions, rowfindings, sqlfuncs, store
 from jixiao.ingest.accounting import LoadReport, TableCount
 from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
 from jixiao.ingest.normalise import normalise_statements, output_rows, store_columns
 from jixiao.ingest.sources import Staged, grid_of, stage_grid, stage_source
-from jixiao.ingest.survey import load_survey
+from jixiao.ingest.survey import load_survey, survey_grid
 from jixiao.ingest.wide import WIDE_FORMS
 from jixiao.progress import reporter
-from jixiao.workspace import DATA_TABLES, DataSource, Workspace
+from jixiao.workspace import INPUT_TABLES, DataSource, Workspace
 
 
 def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnection | None = None) -> LoadReport:
@@ -36,8 +41,9 @@ def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnectio
     workdir = ws.out / ".tmp-load"  # staged copies of the inputs, removed when done
     try:
         sqlfuncs.install(con)
+        regions.install(con)
         refreshed, unchanged = [], []
-        for table in DATA_TABLES:
+        for table in INPUT_TABLES:
             source = ws.data.get(table)
             if source is None:
                 _forget(con, table)
@@ -49,10 +55,12 @@ def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnectio
                 say(f"{TABLE_TITLES[table]}：{source.label} 未变化，沿用上次读取结果")
                 continue
             say(f"读取{TABLE_TITLES[table]}：{source.label} …")
-            count = _load_one(con, ws, table, source, digest, workdir)
+            count, notes = _guarded_load(con, ws, table, source, digest, workdir)
             refreshed.append(table)
             say(f"{TABLE_TITLES[table]}：读取 {count.read} 行，载入 {count.loaded}，跳过 {count.skipped}，"
                 f"拒收 {count.rejected}")
+            for note in notes:
+                say(f"注意：{note}")
         return _report(con, ws, tuple(refreshed), tuple(unchanged))
     finally:
         if own:
@@ -61,9 +69,23 @@ def load_data(ws: Workspace, progress: Any = None, con: duckdb.DuckDBPyConnectio
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _guarded_load(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source: DataSource,
+                  digest: str, workdir: Path) -> tuple[TableCount, list[str]]:
+    """_load_one, with a failure to write (disk full, read-only) named instead of raised raw."""
+    try:
+        return _load_one(con, ws, table, source, digest, workdir)
+    except JixiaoError:
+        raise
+    except (duckdb.Error, OSError) as exc:
+        if store.is_storage_error(exc):
+            raise store.storage_error(exc, ws.out) from None
+        raise
+
+
 def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source: DataSource,
-              digest: str, workdir: Path) -> TableCount:
+              digest: str, workdir: Path) -> tuple[TableCount, list[str]]:
     staged = None
+    notes: list[str] = []
     if table != "survey":
         fields = TABLE_FIELDS[table]
         wide = WIDE_FORMS.get(table)
@@ -71,7 +93,10 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
         if not _normalise(con, staged, fields):
             staged = stage_grid(con, grid_of(source), fields, "_staged", wide)  # irregular CSV: the exact reader
             _normalise(con, staged, fields)
-    grid = grid_of(source) if table == "survey" else None
+        notes = [*staged.notes, *_stand_in_notes(con, staged, fields)]
+    grid = survey_grid(source) if table == "survey" else None
+    if grid is not None:
+        notes = list(grid.notes)
     con.execute("BEGIN")
     try:
         if grid is not None:
@@ -82,27 +107,57 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
         con.execute('DELETE FROM row_accounting WHERE "table" = ?', [table])
         con.execute("INSERT INTO row_accounting VALUES (?, ?, ?, ?, ?, ?)",
                     [table, count.file, count.read, count.loaded, count.skipped, count.rejected])
+        con.execute('DELETE FROM _notes WHERE "table" = ?', [table])
+        for i, note in enumerate(notes):
+            con.execute("INSERT INTO _notes VALUES (?, ?, ?)", [table, i, note])
         con.execute("INSERT OR REPLACE INTO _sources VALUES (?, ?, ?, ?)",
                     [table, count.file, digest, dt.datetime.now()])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # a failed write (disk full) may have ended the transaction already: the first error counts
         raise
     finally:
+        _drop_temporary(con)
+    return count, notes
+
+
+def _drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the staging tables; after a failed write the connection may refuse, and the
+    error that failed the load is the one to report."""
+    try:
         for name in [r[0] for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
                 " OR table_name IN ('_raw', '_norm'))").fetchall()]:
             con.execute(f"DROP TABLE IF EXISTS {name}")
-    return count
+    except duckdb.Error:
+        pass
+
+
+def _stand_in_notes(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> list[str]:
+    """One note per stand-in used (deaths: 火化时间 for 死亡日期), with how many rows it dated."""
+    out = []
+    for g in fields:
+        if not (g.stands_in and g.name in staged.header.columns):
+            continue
+        n = con.execute("SELECT count(*) FROM _norm WHERE _status = 'loaded' AND _stood_in").fetchone()[0]  # type: ignore[index]
+        if n:
+            target = next(f for f in fields if f.name == g.stands_in)
+            where = "没有" + target.title + "列" if g.stands_in not in staged.header.columns else f"{n} 行的{target.title}为空"
+            out.append(f"{staged.label}：{where}，以「{staged.header.header_of(g.name)}」代替{target.title}（{n} 行）。"
+                       f"{g.title}可能晚于{target.title}（如月末死亡、次月火化），死亡后发放的判断可能因此晚一个月")
+    return out
 
 
 def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> bool:
     """Build _norm; False when a CSV scan cannot be trusted to number rows as Excel does."""
     try:
-        for sql in normalise_statements(staged.relation, staged.ncols, fields, staged.header):
+        for sql in normalise_statements(staged.relation, staged.ncols, fields, staged.header, staged.has_first):
             con.execute(sql)
-    except duckdb.Error:
-        if staged.expected is None:
+    except duckdb.Error as exc:
+        if staged.expected is None or store.is_storage_error(exc):
             raise
         return False
     if staged.expected is not None:
@@ -112,8 +167,8 @@ def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Fie
     if staged.blank_rows:
         con.execute("INSERT INTO _norm BY NAME SELECT unnest(?::INTEGER[]) AS _row, 'blank' AS _status",
                     [staged.blank_rows])
-    # rows below the last non-blank one are not part of the table
-    con.execute("DELETE FROM _norm WHERE _row > coalesce((SELECT max(_row) FROM _norm WHERE _status <> 'blank'), 0)")
+    if not staged.records:  # rows below the last non-blank one are not part of the table (a sheet's used range)
+        con.execute("DELETE FROM _norm WHERE _row > coalesce((SELECT max(_row) FROM _norm WHERE _status <> 'blank'), 0)")
     return True
 
 
@@ -130,7 +185,8 @@ def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fi
     for sql in rowfindings.findings_sql(table, staged.header.columns, headers):
         con.execute(sql, {"base": base_date} if "$base" in sql else {})
     read, loaded, skipped, rejected = con.execute(
-        "SELECT count(*), count(*) FILTER (_status = 'loaded'), count(*) FILTER (_status IN ('blank', 'total', 'nothing')),"
+        "SELECT count(*), count(*) FILTER (_status = 'loaded'),"
+        " count(*) FILTER (_status IN ('blank', 'total', 'footer', 'nothing')),"
         " count(*) FILTER (_status = 'rejected') FROM _norm").fetchone()  # type: ignore[misc]
     return TableCount(table, staged.label, read, loaded, skipped, rejected)
 
@@ -141,7 +197,7 @@ def _forget(con: duckdb.DuckDBPyConnection, table: str) -> None:
         return
     for name in (("survey_answers", "survey_tallies") if table == "survey" else (table,)):
         store.recreate(con, name)
-    for meta in ("ingest_findings", "row_accounting", "_sources"):
+    for meta in ("ingest_findings", "row_accounting", "_sources", "_notes"):
         con.execute(f'DELETE FROM {meta} WHERE "table" = ?', [table])
 
 
@@ -151,7 +207,7 @@ def _report(con: duckdb.DuckDBPyConnection, ws: Workspace, refreshed: tuple[str,
     for row in con.execute('SELECT "table", _file, read, loaded, skipped, rejected FROM row_accounting').fetchall():
         if row[0] in ws.data:
             counts[row[0]] = TableCount(*row)
-    order = {t: i for i, t in enumerate(DATA_TABLES)}
+    order = {t: i for i, t in enumerate(INPUT_TABLES)}
     counts = dict(sorted(counts.items(), key=lambda kv: order[kv[0]]))
     rows = con.execute('SELECT code, "table", "row", person_id, subsidy, period, amount, message, "column", value'
                        ' FROM ingest_findings ORDER BY "table", "row", code').fetchall()
@@ -159,4 +215,6 @@ def _report(con: duckdb.DuckDBPyConnection, ws: Workspace, refreshed: tuple[str,
         Finding(code, table, row, message, pid or "", subsidy or "", period or "",
                 Decimal(amount) if amount is not None else None, column or "", value or "")
         for code, table, row, pid, subsidy, period, amount, message, column, value in rows if table in ws.data)
-    return LoadReport(counts, findings, refreshed, unchanged)
+    noted = con.execute('SELECT "table", note FROM _notes ORDER BY n').fetchall()
+    notes = tuple(n for t, n in sorted(noted, key=lambda r: order.get(r[0], len(order))) if t in ws.data)
+    return LoadReport(counts, findings, refreshed, unchanged, notes)

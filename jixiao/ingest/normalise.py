@@ -1,6 +1,10 @@
 """A few SQL statements per table turn staged text (_row, _idnum, c0..cN) into typed values,
-each row's status (loaded / blank / total / rejected, and for a wide sheet nothing:
-every amount 0) and its rejection reasons.
+each row's status (loaded / blank / total / footer / rejected, and for a wide sheet nothing:
+every amount 0) and its rejection reasons. Skipped: blank, total (合计/小计/总计), footer
+(制表人、审核人、注：… — fields.FOOTER_PATTERN) and nothing.
+
+A field that `stands_in` for a required one (deaths: 火化时间 for 死亡日期) gives the value
+where the required column is absent or blank; `_stood_in` marks those rows.
 
 The result, `_norm`, is what load.py inserts into the store, turns into findings and
 counts. Layers: t_* cleaned text → v_* typed values → reasons and status."""
@@ -10,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.ingest.fields import Field
+from jixiao.ingest.fields import FOOTER_PATTERN, Field
+from jixiao.ingest.grid import AMBIGUOUS, MONTH_KINDS
 from jixiao.ingest.headers import Header
 from jixiao.ingest.wide import blank_reason, nothing_paid, output_sql
 
@@ -28,7 +33,9 @@ UNREADABLE = {  # kind → what the cell should have held, for the rejection mes
     "fund_kind": "资金类型（预算、到位或支出）", "fund_level": "资金级次（中央、省、市、县、镇）",
 }
 MISSING = "缺少必填值"
-_TRIM = "' \t\r\n\u3000\u00a0'"
+TOO_LARGE = "金额超出可处理的范围（绝对值须小于 10^16 元）"
+AMBIGUOUS_REASON = "以数值存储，无法区分是 1 月还是 10 月（请将该列设为文本格式，写作 2022-10 或 2022-01）"
+_TRIM = "' \t\r\n\u3000\u00a0\ufeff'"
 
 
 def _q(text: str) -> str:
@@ -39,10 +46,12 @@ LOOKUP_KINDS = ("subsidy", "month", "period", "date", "money", "grade", "categor
                 "fund_level")  # few distinct values: parsed once per distinct value, then joined
 
 
-def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header) -> list[str]:
+def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header,
+                         has_first: bool = False) -> list[str]:
     """Statements building _norm from a staged relation: the raw rows (_raw), one lookup
     per parsed column over its distinct values (_lk_*), then _norm itself. A wide sheet's
-    amount columns are money columns w0, w1 … of their own."""
+    amount columns are money columns w0, w1 … of their own. `has_first`: the relation
+    carries `_first`, else it is the first non-empty of c0..c{ncols-1}."""
     fields = [*fields, *(Field(c.name, "money", False, (c.header,)) for c in header.wide)]
     present = [f for f in fields if f.name in header.columns]
     statements = [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
@@ -51,30 +60,31 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         col = f"c{header.columns[f.name]}"
         if f.kind in LOOKUP_KINDS:
             factor = header.factors.get(f.name, Decimal(1))
-            parse = PARSERS[f.kind].format(t="t", factor=f"{factor}::DECIMAL(38, 10)")
-            months = (", CASE WHEN jx_month(t) IS NOT NULL THEN 1 WHEN jx_quarter(t) IS NOT NULL THEN 3"
-                      " ELSE coalesce(jx_range_months(t), 1) END AS months" if f.kind == "period" else "")
-            statements.append(f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT raw, t, {parse} AS v{months}"
+            parse = PARSERS[f.kind].format(t="t", factor=f"{int(factor)}::INTEGER")
+            extra = (", CASE WHEN jx_month(t) IS NOT NULL THEN 1 WHEN jx_quarter(t) IS NOT NULL THEN 3"
+                     " ELSE coalesce(jx_range_months(t), 1) END AS months" if f.kind == "period" else "")
+            if f.kind == "money":
+                extra = f", jx_money_over(t, {int(factor)}::INTEGER) AS over"
+            statements.append(f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT raw, t, {parse} AS v{extra}"
                               f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT {col} AS raw FROM _raw))")
             joins.append(f"LEFT JOIN _lk_{f.name} ON r.{col} IS NOT DISTINCT FROM _lk_{f.name}.raw")
             texts.append(f"_lk_{f.name}.t AS t_{f.name}, _lk_{f.name}.v AS v_{f.name}")
+            if f.kind == "money":
+                texts.append(f"_lk_{f.name}.over AS over_{f.name}")
             if f.kind == "period":
                 texts.append(f"_lk_{f.name}.months AS v_months")
         else:
             texts.append(f"jx_text(r.{col}) AS t_{f.name}")
             values.append(PARSERS[f.kind].format(t=f"t_{f.name}", factor="1") + f" AS v_{f.name}")
-    firsts = ", ".join(f"nullif(trim(r.c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL"
-    layer1 = (f"SELECT r._row, r._idnum, coalesce({firsts}, NULL) AS _first"
+    if has_first:
+        first = "r._first"
+    else:
+        first = "coalesce(" + (", ".join(f"nullif(trim(r.c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL") + ", NULL)"
+    layer1 = (f"SELECT r._row, r._idnum, {first} AS _first"
               f"{''.join(', ' + t for t in texts)} FROM _raw r {' '.join(joins)}")
     reasons = []
     for f in present:
-        column = _q(header.header_of(f.name))
-        if f.required:
-            reasons.append(f"CASE WHEN t_{f.name} IS NULL THEN {{'column': {column}, 'reason': {_q(MISSING)},"
-                           f" 'value': NULL::VARCHAR}} END")
-        if f.kind in UNREADABLE:
-            reasons.append(f"CASE WHEN t_{f.name} IS NOT NULL AND v_{f.name} IS NULL THEN {{'column': {column},"
-                           f" 'reason': {_q('无法识别为' + UNREADABLE[f.kind])}, 'value': t_{f.name}}} END")
+        reasons += _reasons(f, fields, header)
     if header.form is not None:
         reasons.append(blank_reason(header.form, header.wide))
     reason_list = f"list_filter([{', '.join(reasons)}], x -> x IS NOT NULL)" if reasons else "[]"
@@ -84,9 +94,37 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l2)
         SELECT *, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
+                       WHEN regexp_matches(regexp_replace(_first, '\\s', '', 'g'), {_q(FOOTER_PATTERN)}) THEN 'footer'
                        WHEN len(_reasons) > 0 THEN 'rejected'{_nothing(header)} ELSE 'loaded' END AS _status
         FROM l3""")
     return statements
+
+
+def _reasons(f: Field, fields: Sequence[Field], header: Header) -> list[str]:
+    """SQL structs {column, reason, value} (or NULL) for one present field: an Excel error
+    value, a missing required value, a month typed as an ambiguous number, an amount too
+    large, an unreadable value — at most one of them per cell."""
+    column = _q(header.header_of(f.name))
+    t, v = f"t_{f.name}", f"v_{f.name}"
+    error = f"jx_excel_error({t})"
+    out = [f"CASE WHEN {error} THEN {{'column': {column}, 'reason': '单元格为错误值 ' || {t}, 'value': NULL::VARCHAR}} END"]
+    standing = [g for g in fields if g.stands_in == f.name and g.name in header.columns]
+    if f.required or (f.stands_in and f.stands_in not in header.columns):  # a stand-in alone is required
+        blank = " AND ".join([f"{t} IS NULL", *(f"t_{g.name} IS NULL" for g in standing)])
+        out.append(f"CASE WHEN {blank} THEN {{'column': {column}, 'reason': {_q(MISSING)}, 'value': NULL::VARCHAR}} END")
+    odd = f"{t} IS NOT NULL AND NOT {error}"
+    if f.kind in MONTH_KINDS:
+        out.append(f"CASE WHEN {odd} AND starts_with({t}, {_q(AMBIGUOUS)}) THEN {{'column': {column},"
+                   f" 'reason': {_q(AMBIGUOUS_REASON)}, 'value': substr({t}, {len(AMBIGUOUS) + 1})}} END")
+        odd += f" AND NOT starts_with({t}, {_q(AMBIGUOUS)})"
+    if f.kind == "money":
+        out.append(f"CASE WHEN {odd} AND over_{f.name} THEN {{'column': {column}, 'reason': {_q(TOO_LARGE)},"
+                   f" 'value': {t}}} END")
+        odd += f" AND NOT over_{f.name}"
+    if f.kind in UNREADABLE:
+        out.append(f"CASE WHEN {odd} AND {v} IS NULL THEN {{'column': {column},"
+                   f" 'reason': {_q('无法识别为' + UNREADABLE[f.kind])}, 'value': {t}}} END")
+    return out
 
 
 def _nothing(header: Header) -> str:
@@ -115,17 +153,25 @@ def _extras(fields: Sequence[Field], header: Header) -> str:
         out.append(f"coalesce({end}, {stop}) AS v_end_final")
     if "person_id" in cols:
         out.append("(_idnum OR coalesce(jx_id_numeric_text(t_person_id), false)) AS _id_numeric")
+    for g in fields:
+        if g.stands_in and g.name in cols:
+            given = f"v_{g.stands_in}" if g.stands_in in cols else "NULL"
+            out.append(f"coalesce({given}, v_{g.name}) AS v_{g.stands_in}_final")
+            out.append(f"({given} IS NULL AND v_{g.name} IS NOT NULL) AS _stood_in")
     return "".join(", " + o for o in out)
 
 
 def store_columns(fields: Sequence[Field], header: Header) -> list[tuple[str, str]]:
     """(store column, SQL over _norm) for the INSERT of loaded rows."""
     cols: list[tuple[str, str]] = []
+    stood_in = {g.stands_in for g in fields if g.stands_in and g.name in header.columns}
     for f in fields:
-        if f.name == "stop":
+        if f.name == "stop" or f.stands_in:
             continue
         if f.name == "end" and any(g.name == "stop" for g in fields):
             cols.append(('"end"', "v_end_final"))
+        elif f.name in stood_in:
+            cols.append((f'"{f.name}"', f"v_{f.name}_final"))
         elif f.name in header.columns:
             cols.append((f'"{f.name}"', f"v_{f.name}"))
     if "period" in header.columns:

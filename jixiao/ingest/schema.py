@@ -44,6 +44,14 @@ TABLES: dict[str, str] = {
             person_id VARCHAR NOT NULL, from_date DATE, to_date DATE,
             name VARCHAR                    -- added: the name as listed, when given
         )""",
+    "dibao_members": """
+        CREATE TABLE dibao_members (    -- added (CONTRACT §7): members of the households of a per-household 低保名单
+            _row INTEGER NOT NULL, _file VARCHAR NOT NULL,
+            household_id VARCHAR NOT NULL,  -- 户主身份证号: the person_id of the household's 低保名单 row
+            person_id VARCHAR NOT NULL,     -- 成员身份证号
+            relation VARCHAR,               -- 与户主关系 (本人, 配偶, 子女 …), as written
+            name VARCHAR
+        )""",
     "funds": """
         CREATE TABLE funds (
             _row INTEGER NOT NULL, _file VARCHAR NOT NULL,

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import duckdb
 
+from jixiao.ingest.fields import DIBAO_NO, DIBAO_YES, DIBAO_YES_PATTERN, EXCEL_ERRORS
 from jixiao.vocabulary import CATEGORIES, GRADE_WORDS, SUBSIDY_ALIASES
 
-_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2002\u2003\u200b"
+# full-width forms and odd spaces → half-width and a space; invisible marks (BOM, zero-width
+# joiners), having no counterpart, are deleted by translate
+_FULL = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2002\u2003\u200b\ufeff\u200c\u200d\u2060"
 _HALF = "".join(chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)) + "    "
+MONEY_LIMIT = "1e16"  # DECIMAL(18,2) holds less than 10^16 元
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _DIGIT = "ord(substr({p}, {i}, 1)) - 48"
 
@@ -30,6 +34,7 @@ def _checksum(p: str) -> str:
 
 _YMD = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 _YM = r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$"
+_ISSUE = r"^(\d{4})\s*年?\s*第?\s*(\d{1,2})\s*期$"
 _QUARTER = r"^(\d{4})\s*[-/.年]?\s*(?:第\s*)?([1-4一二三四])\s*季度?$"
 _QFORM = r"^(\d{4})\s*[-/.年]?\s*[Qq]\s*([1-4])$"
 # a run of months: 2022年1-3月, 2022年1月至3月, 2022.01-2022.03, 2022年1月～2022年6月
@@ -44,7 +49,7 @@ MACROS = [
     # text: full-width folded, whitespace runs collapsed, trimmed, '' → NULL. translate is
     # slow with a long map, so only cells holding full-width forms or odd spacing take that path
     f"jx_text(s) AS nullif(CASE WHEN regexp_matches(s::VARCHAR, '[\\x{{FF01}}-\\x{{FF5E}}\\x{{3000}}\\x{{00A0}}"
-    f"\\x{{2002}}\\x{{2003}}\\x{{200B}}]|\\s\\s|[\\t\\r\\n]') THEN trim(regexp_replace(translate(s::VARCHAR,"
+    f"\\x{{2002}}\\x{{2003}}\\x{{200B}}-\\x{{200D}}\\x{{2060}}\\x{{FEFF}}]|\\s\\s|[\\t\\r\\n]') THEN trim(regexp_replace(translate(s::VARCHAR,"
     f" {_sql_str(_FULL)}, {_sql_str(_HALF)}), '\\s+', ' ', 'g')) ELSE trim(s::VARCHAR) END, '')",
     "jx_date_ok(y, m, d) AS CASE WHEN y BETWEEN 1900 AND 2200 AND m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31"
     " THEN try_cast(printf('%04d-%02d-%02d', y, m, d) AS DATE) END",
@@ -58,9 +63,12 @@ MACROS = [
     f" WHEN regexp_matches(t, '{_YMD}') THEN jx_date_ok("
     f"  regexp_extract(t, '{_YMD}', 1)::INT, regexp_extract(t, '{_YMD}', 2)::INT, regexp_extract(t, '{_YMD}', 3)::INT)"
     f" END",
-    # a month (first day) from any full date or 2022-05, 2022/5, 2022年5月, 2022.05, 202205
+    # a month (first day) from any full date or 2022-05, 2022/5, 2022年5月, 2022.05, 202205, and the
+    # 期号 of 一卡通 release lists: 2022年第5期, 2022年05期, 202205期 (a monthly 期 is its month)
     f"jx_month(t) AS CASE"
     f" WHEN t IS NULL THEN NULL"
+    f" WHEN regexp_matches(t, '{_ISSUE}') THEN jx_date_ok("
+    f"  regexp_extract(t, '{_ISSUE}', 1)::INT, regexp_extract(t, '{_ISSUE}', 2)::INT, 1)"
     f" WHEN regexp_full_match(t, '\\d{{4}}-\\d{{2}}') THEN jx_date_ok(substr(t, 1, 4)::INT, substr(t, 6, 2)::INT, 1)"
     f" WHEN regexp_full_match(t, '\\d{{6}}') THEN jx_date_ok(substr(t, 1, 4)::INT, substr(t, 5, 2)::INT, 1)"
     f" WHEN regexp_matches(t, '{_YM}') THEN jx_date_ok("
@@ -84,12 +92,18 @@ MACROS = [
     "jx_range_start(t) AS CASE WHEN jx_range_months(t) IS NOT NULL THEN jx_date_ok("
     "TRY_CAST(regexp_extract(t, '" + _RANGE + "', 1) AS INT), TRY_CAST(regexp_extract(t, '" + _RANGE + "', 2) AS INT), 1) END",
     # money in 元 as DECIMAL(18,2), from '1,234.50', '¥188', '188元', accounting negatives '(188.00)',
-    # × factor (10000 for 万元)
-    "jx_money(t, factor) AS CASE WHEN t IS NULL THEN NULL ELSE TRY_CAST(round(TRY_CAST(regexp_replace("
-    r"regexp_replace(t, '^\((.*)\)$', '-\1'), '[,\s¥￥元]', '', 'g') AS DECIMAL(38, 10)) * factor, 2) AS DECIMAL(18, 2)) END",
+    # × factor (an INTEGER: 10000 for 万元); NULL beyond DECIMAL(18,2) (jx_money_over tells that case)
+    "jx_money_text(t) AS regexp_replace(regexp_replace(t, '^\\((.*)\\)$', '-\\1'), '[,\\s¥￥元]', '', 'g')",
+    "jx_money_size(t, factor) AS abs(TRY_CAST(jx_money_text(t) AS DOUBLE)) * factor",
+    f"jx_money(t, factor) AS CASE WHEN t IS NULL THEN NULL WHEN jx_money_size(t, factor) < {MONEY_LIMIT}"
+    " THEN TRY_CAST(round(TRY_CAST(jx_money_text(t) AS DECIMAL(38, 10)) * factor, 2) AS DECIMAL(18, 2)) END",
+    f"jx_money_over(t, factor) AS coalesce(NOT isnan(jx_money_size(t, factor)) AND jx_money_size(t, factor) >= {MONEY_LIMIT},"
+    " false)",
     "jx_count(t) AS CASE WHEN regexp_full_match(t, '\\d{1,9}(\\.0+)?') THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS INTEGER) END",
-    "jx_flag(t) AS CASE WHEN lower(t) IN ('是', 'y', 'yes', 'true', '1', '√', '✓', '有', '低保', '低保户', '低保对象')"
-    " THEN true WHEN lower(t) IN ('否', 'n', 'no', 'false', '0', '×', '✗', '无', '非低保', '不是') THEN false END",
+    # 是/否, and a roster's 低保 column naming the status (城市低保, 农村低保, 特困: yes) or none (无: no)
+    f"jx_flag(t) AS CASE WHEN lower(t) IN {_in(DIBAO_YES)} OR regexp_matches(t, '{DIBAO_YES_PATTERN}') THEN true"
+    f" WHEN lower(t) IN {_in(DIBAO_NO)} THEN false END",
+    f"jx_excel_error(t) AS coalesce(upper(t) IN {_in(EXCEL_ERRORS)}, false)",
     "jx_grade(t) AS CASE regexp_extract(t, '^([1-4一二三四])\\s*级?(?:残疾)?$', 1)"
     + "".join(f" WHEN '{w[0]}' THEN {g} WHEN '{g}' THEN {g}" for w, g in GRADE_WORDS.items()) + " END",
     f"jx_category(t) AS CASE WHEN regexp_replace(t, '(残疾|类|残)$', '') IN {_in(CATEGORIES)}"

@@ -3,7 +3,9 @@ remembering which file content each table was loaded from."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from pathlib import Path
 
 import duckdb
@@ -13,14 +15,27 @@ from jixiao.ingest import schema
 from jixiao.workspace import DataSource, Workspace
 
 STORE = "jixiao.duckdb"
-INGEST_VERSION = "4"  # bump when parsing changes, so unchanged files are read again
+INGEST_VERSION = "5"  # bump when parsing changes, so unchanged files are read again
 MEMORY_LIMIT = "2GB"
 
 INTERNAL = {
     "_sources": """CREATE TABLE _sources ("table" VARCHAR PRIMARY KEY, _file VARCHAR NOT NULL,
                     digest VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL)""",
     "_meta": "CREATE TABLE _meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    "_notes": """CREATE TABLE _notes ("table" VARCHAR NOT NULL, n INTEGER NOT NULL, note VARCHAR NOT NULL)""",
 }
+# What DuckDB says of a file that is not (or no longer) a database it can read: only such a
+# store is deleted and rebuilt. Any other failure to open it is reported, never "repaired".
+DAMAGED = ("not a valid DuckDB database", "Could not read enough bytes", "Corrupt database", "checksum",
+           "Serialization Error", "version number", "storage version")
+# I/O failures named in the user's words: errno → (what DuckDB or the OS says, what happened)
+STORAGE_CAUSES = (
+    (errno.ENOSPC, ("No space left on device", "could not write all bytes", "Disk full"),
+     "磁盘空间不足（{place} 所在的磁盘已满）；请清理磁盘空间后重新运行"),
+    (errno.EROFS, ("Read-only file system",), "{place} 位于只读的文件系统上，无法写入；请将工作区复制到可写的位置后运行"),
+    (errno.EACCES, ("Permission denied",), "没有写入 {place} 的权限；请检查该目录的权限"),
+    (errno.EDQUOT, ("Disk quota exceeded",), "磁盘配额已用完，无法写入 {place}"),
+)
 
 
 def store_path(ws: Workspace) -> Path:
@@ -48,7 +63,9 @@ def open_store(ws: Workspace, read_only: bool = False) -> duckdb.DuckDBPyConnect
         if not path.is_file():
             raise DataError(f"尚未读取数据：{path} 不存在（请先运行 jixiao check {ws.root}）")
         return _connect(path, read_only=True)
-    ws.out.mkdir(parents=True, exist_ok=True)
+    writable(ws.out)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DataError(f"无法写入数据库 {path}：文件是只读的；请去掉只读属性，或删除该文件后重新运行")
     try:
         con = _connect(path)
         stale = _stale(con)
@@ -57,15 +74,58 @@ def open_store(ws: Workspace, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if stale:
         if con is not None:
             con.close()
-        path.unlink(missing_ok=True)
-        Path(f"{path}.wal").unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+            Path(f"{path}.wal").unlink(missing_ok=True)
+        except OSError as exc:
+            raise storage_error(exc, path) from None
         con = _connect(path)
-    _create(con)
+    try:
+        _create(con)
+    except duckdb.Error as exc:
+        con.close()
+        if is_storage_error(exc):
+            raise storage_error(exc, path) from None
+        raise
     return con
 
 
 class _Damaged(Exception):
     """The store file is not a DuckDB database this version can open."""
+
+
+def writable(folder: Path) -> None:
+    """Create `folder` if needed; DataError naming the cause when nothing can be written there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, folder) from None
+    if not os.access(folder, os.W_OK):
+        cause = errno.EROFS if _read_only_fs(folder) else errno.EACCES
+        raise storage_error(OSError(cause, os.strerror(cause)), folder)
+
+
+def _read_only_fs(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def storage_error(exc: BaseException, place: Path) -> DataError:
+    """A failure to write the store or its spill files as a DataError naming the cause."""
+    text = str(exc)
+    code = getattr(exc, "errno", None)
+    for number, words, message in STORAGE_CAUSES:
+        if code == number or any(w.lower() in text.lower() for w in words):
+            return DataError(message.format(place=place))
+    return DataError(f"无法写入 {place}：{text.splitlines()[0] if text else type(exc).__name__}")
+
+
+def is_storage_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return (getattr(exc, "errno", None) in {n for n, _, _ in STORAGE_CAUSES}
+            or any(w.lower() in text for _, words, _ in STORAGE_CAUSES for w in words))
 
 
 def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -77,7 +137,9 @@ def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
                             "（同一工作区不能同时运行两个命令）") from None
         if read_only:
             raise DataError(f"数据库 {path} 已损坏或由其他版本生成，请重新运行 jixiao check 读取数据") from None
-        raise _Damaged() from exc
+        if any(mark in str(exc) for mark in DAMAGED):
+            raise _Damaged() from exc
+        raise storage_error(exc, path) from None
 
 
 def configure(con: duckdb.DuckDBPyConnection, temp_dir: Path) -> None:
@@ -89,6 +151,16 @@ def configure(con: duckdb.DuckDBPyConnection, temp_dir: Path) -> None:
 
 
 def _stale(con: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        return _stale_schema(con)
+    except duckdb.Error as exc:
+        if any(mark in str(exc) for mark in DAMAGED):
+            con.close()
+            raise _Damaged() from exc
+        raise
+
+
+def _stale_schema(con: duckdb.DuckDBPyConnection) -> bool:
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if not tables:
         return False

@@ -12,10 +12,12 @@ from jixiao.ingest.fields import TABLE_FIELDS, TABLE_TITLES, Field
 from jixiao.reportinputs import write_template as write_report_template
 from jixiao.vocabulary import CATEGORIES, GRADE_WORDS, SATISFACTION_OPTIONS, SUBSIDIES
 
-FILES = {t: f"data/{TABLE_TITLES[t]}.xlsx" for t in ("roster", "payments", "funds", "deaths", "dibao", "survey")}
+FILES = {t: f"data/{TABLE_TITLES[t]}.xlsx"
+         for t in ("roster", "payments", "funds", "deaths", "dibao", "dibao_members", "survey")}
 TEXT_KINDS = ("id", "text", "month", "period", "date")  # kept as text so Excel does not convert them
 DROPDOWNS = {
-    "subsidy": list(SUBSIDIES), "category": list(CATEGORIES), "grade": list(GRADE_WORDS), "flag": ["是", "否"],
+    "subsidy": list(SUBSIDIES), "category": list(CATEGORIES), "grade": list(GRADE_WORDS),
+    "flag": ["是", "否", "城市低保", "农村低保", "特困"],
     "fund_kind": ["预算", "到位", "支出"], "fund_level": ["中央", "省", "市", "县", "镇"],
 }
 HINTS = {
@@ -24,11 +26,15 @@ HINTS = {
     "month": "如 2022-05、2022/5、2022年5月、202205", "period": "如 2022-05；按季度发放可写 2018年第一季度 或 2018Q1",
     "date": "如 2022-05-13、2022年5月13日", "money": "单位：元；表头写成“金额（万元）”则按万元读取",
     "grade": "一级…四级（下拉选择），也可写 1–4", "category": "视力、听力、言语、肢体、智力、精神、多重（下拉选择）",
-    "flag": "是 或 否（下拉选择）", "fund_kind": "预算 / 到位 / 支出（下拉选择）",
+    "flag": "是 或 否，或低保类别（下拉选择）", "fund_kind": "预算 / 到位 / 支出（下拉选择）",
     "fund_level": "中央 / 省 / 市 / 县 / 镇（下拉选择）",
 }
 NOTES = {"end": "享受的最后一个月（含）；与“停发月份”二选一", "stop": "不再发放的第一个月；截止月份 = 停发月份的前一个月",
-         "start": "开始享受的第一个月"}
+         "start": "开始享受的第一个月（不是申请时间）",
+         "dibao": "是/否，或低保类别：城市低保、农村低保、特困 视为是，无 视为否；不填为未知（按低保名单判断）",
+         "cremated_on": "没有死亡日期时以火化时间代替（火化可能在死亡次月），读取时会提示",
+         "household_id": "户主的身份证号，与低保名单中的身份证号（户主身份证号）对应",
+         "relation": "本人（户主）、配偶、子女、父母等"}
 ROWS = 10000  # rows carrying formats and drop-downs
 
 TOML = """\
@@ -155,6 +161,10 @@ def _general(table: str) -> list[str]:
              "· 身份证号、月份列已设为文本格式；从其他表格粘贴时请选择“只粘贴值”。"]
     if table == "roster":
         lines.append("· 每人每种补贴一行：同时享受两项补贴的，写两行。")
+    if table == "dibao":
+        lines.append("· 低保名单可以按人，也可以按户（每户一行，身份证号写户主的）；按户时请同时填写低保家庭成员表。")
+    if table == "dibao_members":
+        lines.append("· 每位家庭成员一行（户主本人也可列出）：低保名单按户时，成员凭本表按户主身份证号与低保名单对应。")
     if table == "survey":
         lines.append("· 本模板为汇总形式（每题一行，各选项人数一列）；也可用答卷形式：每位受访者一行、每题一列，填写所选选项。")
     return lines

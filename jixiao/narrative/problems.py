@@ -41,6 +41,7 @@ ASPECT_BY_METRIC = {
 }
 ASPECT_BY_CODE = {
     "id-malformed": "r.ids", "id-checksum": "r.ids", "id-birthdate": "r.ids", "id-precision-lost": "r.ids",
+    "id-region": "r.ids", "id-old-format": "r.ids",
     "cert-mismatch": "r.ids", "name-mismatch": "r.ids", "row-rejected": "r.rows", "phone-invalid": "r.rows",
     "duplicate-person": "a.eligibility", "not-eligible-living": "a.eligibility",
     "not-eligible-care": "a.eligibility", "paid-not-on-roster": "a.eligibility",

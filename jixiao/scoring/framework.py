@@ -20,6 +20,7 @@ from jixiao.scoring.yamlfile import load_yaml
 DEFAULT_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
 DEFAULT_STEP = Decimal("0.01")
 INDICATOR_KEYS = {"code", "name", "weight", "children", "rule", "round", "explain", "standard", "source"}
+MAX_LEVELS = 12  # indicator levels; real frameworks have 3 to 5
 TOP_KEYS = {"name", "total", "grades", "indicators"}
 
 
@@ -151,7 +152,7 @@ class _Parser:
             self.bad("", "grades", f"最低一档的 min 应为 0，否则低于 {bands[-1][0]} 分的结果无等级")
         return tuple(bands) or DEFAULT_GRADES
 
-    def indicator(self, raw: object, where: str) -> Indicator | None:
+    def indicator(self, raw: object, where: str, level: int = 1) -> Indicator | None:
         if not isinstance(raw, dict):
             self.bad(where, "", "指标应为映射，含 code、name、weight")
             return None
@@ -189,8 +190,10 @@ class _Parser:
         if children_raw is not None:
             if not isinstance(children_raw, list) or not children_raw:
                 self.bad(code, "children", "应为非空的下级指标列表")
+            elif level >= MAX_LEVELS:
+                self.bad(code, "children", f"指标层级超过 {MAX_LEVELS} 级（下级指标未读取）")
             else:
-                parsed = [self.indicator(c, f"{code}.children[{n}]") for n, c in enumerate(children_raw, 1)]
+                parsed = [self.indicator(c, f"{code}.children[{n}]", level + 1) for n, c in enumerate(children_raw, 1)]
                 children = tuple(c for c in parsed if c)
                 total = sum((c.weight for c in children), Decimal(0))
                 if len(children) == len(parsed) and total != weight:

@@ -15,6 +15,7 @@ from jixiao.scoring.rules import allowed_scores, fmt, level_scores
 from jixiao.scoring.yamlfile import load_yaml
 
 ENTRY_KEYS = {"score", "items", "override", "basis", "note", "level"}
+MAX_FACT_DEPTH = 4  # findings.<code>, survey_weights.<question>: facts nest two levels
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,14 @@ def _facts(raw: object, bad) -> dict[str, Decimal]:
         return {}
     facts: dict[str, Decimal] = {}
 
-    def add(prefix: str, mapping: dict) -> None:
+    def add(prefix: str, mapping: dict, depth: int = 1) -> None:
         for key, value in mapping.items():
             name = f"{prefix}{key}"
             if isinstance(value, dict):
-                add(f"{name}.", value)
+                if depth >= MAX_FACT_DEPTH:
+                    bad("facts", name, f"嵌套超过 {MAX_FACT_DEPTH} 层")
+                    continue
+                add(f"{name}.", value, depth + 1)
                 continue
             number = to_decimal(value)
             if number is None:

@@ -24,7 +24,8 @@ DUE_DAY = 25
 AUDIT_CODES = ("duplicate-person", "not-eligible-living", "not-eligible-care", "paid-after-death",
                "paid-outside-entitlement", "paid-not-on-roster", "double-payment", "amount-mismatch",
                "unpaid-month", "late-payment", "cert-mismatch", "phone-invalid", "name-mismatch")
-INGEST_CODES = ("id-malformed", "id-checksum", "id-birthdate", "id-precision-lost", "row-rejected")
+INGEST_CODES = ("id-malformed", "id-checksum", "id-birthdate", "id-precision-lost", "id-region", "id-old-format",
+                "row-rejected")
 ALL_CODES = INGEST_CODES + AUDIT_CODES
 
 
@@ -202,6 +203,16 @@ def build(persons: int, seed: int, rates: dict[str, float], year: int = 2022, sc
     roster_truth("phone-invalid", first_row[chosen])
     payment_people = {code: take(code) for code in ("double-payment", "amount-mismatch", "late-payment",
                                                     "name-mismatch", "row-rejected")}
+
+    # id-region and id-old-format draw from a stream of their own, so that adding them left every
+    # other anomaly of a seed where it was; a 15-digit ID belongs to someone born in the 1900s
+    own = np.random.default_rng([seed, 2260])
+    century = np.char.ljust(pid, 18).astype("U18").view("U1").reshape(n, 18)[:, 6:8]
+    born_1900s = np.char.add(century[:, 0], century[:, 1]) == "19"
+    for code, ok in (("id-region", clean), ("id-old-format", clean & born_1900s)):
+        chosen = own.permutation(np.flatnonzero(ok))[:picks[code]]
+        clean[chosen] = False
+        prog.id_codes[code] = chosen
 
     _expand_payments(prog, rng, persons, extra)
     _payment_anomalies(prog, rng, payment_people)

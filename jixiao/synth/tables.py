@@ -36,6 +36,11 @@ def final_ids(prog: Program) -> np.ndarray:
         body = pid[p][:10] + "13" + pid[p][12:17]  # month 13
         digits = np.array([[int(c) for c in body]])
         pid[p] = body + idgen.check_chars(digits)[0]
+    for p in prog.id_codes.get("id-region", []):
+        body = "990426" + pid[p][6:17]  # no GB/T 2260 code, check character right
+        pid[p] = body + idgen.check_chars(np.array([[int(c) for c in body]]))[0]
+    for p in prog.id_codes.get("id-old-format", []):
+        pid[p] = pid[p][:6] + pid[p][8:17]  # the 15-digit first-generation form
     return pid
 
 

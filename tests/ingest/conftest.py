@@ -11,10 +11,12 @@ import duckdb
 import pytest
 
 from jixiao.ingest.load import LoadReport, load_data
+from jixiao.ingest.regions import region_codes
 from jixiao.ingest.store import open_store
 from jixiao.workspace import Workspace, load_workspace
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+COUNTIES = sorted(c for c in region_codes() if not c.endswith("00"))  # GB/T 2260 county-level codes
 
 
 def check_char(first17: str) -> str:
@@ -23,9 +25,10 @@ def check_char(first17: str) -> str:
 
 
 def make_id(rng: random.Random, check: str | None = None, birth: str | None = None) -> str:
-    """A valid ID (or one with the given check character), random area, sequence and birth date."""
+    """A valid ID (or one with the given check character): a random county code of GB/T 2260,
+    random sequence and birth date."""
     birth = birth or f"{rng.randint(1930, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-    first = f"{rng.randint(110000, 659999)}{birth}{rng.randint(0, 999):03d}"
+    first = f"{rng.choice(COUNTIES)}{birth}{rng.randint(0, 999):03d}"
     return first + (check or check_char(first))
 
 

@@ -102,7 +102,7 @@ def test_numeric_ids_are_flagged_and_ids_ending_in_x_survive(fx, roster):
     x_ids = sorted(c["公民身份号码"].upper() for k, c in roster
                    if isinstance(c.get("公民身份号码"), str) and c["公民身份号码"][-1] in "xX")
     stored = sorted(r[0] for r in fx.query("SELECT person_id FROM roster WHERE person_id LIKE '%X'"))
-    assert stored == x_ids and len(x_ids) == 26
+    assert stored == x_ids and len(x_ids) >= 26  # 25 + the lower-case x, and any random ID ending in X
 
 
 def test_id_structure_findings_on_their_rows(fx, roster):

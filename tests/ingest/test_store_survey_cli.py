@@ -118,7 +118,7 @@ def test_init_makes_a_workspace_that_loads_and_templates_with_dropdowns(tmp_path
     assert result.exit_code == 0, result.output
     ws = load_workspace(target)
     assert ws.framework_builtin == "national-2020" and set(ws.data) == {
-        "roster", "payments", "funds", "deaths", "dibao", "survey"}
+        "roster", "payments", "funds", "deaths", "dibao", "dibao_members", "survey"}
     assert run_cli("check", str(target), "--json").exit_code == 0
     with zipfile.ZipFile(target / "data" / "花名册.xlsx") as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()

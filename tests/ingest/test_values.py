@@ -163,3 +163,45 @@ def test_payment_periods_as_ranges_are_stored_with_their_length(fx):
     assert [(f.code, f.row, f.column) for f in report.findings] == [("row-rejected", 4, "所属月份")]
     assert fx.query("SELECT _row, period, months, amount FROM payments ORDER BY _row") == [
         (2, dt.date(2022, 1, 1), 3, Decimal("564.00")), (3, dt.date(2022, 4, 1), 1, Decimal("188.00"))]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("城市低保", True), ("农村低保", True), ("城乡低保", True), ("低保对象", True), ("特困", True), ("特困供养人员", True),
+    ("分散供养", True), ("享受", True), ("无", False), ("非低保户", False), ("一般户", False), ("低保边缘户", False),
+    ("低收入", False), ("不享受", False)])
+def test_roster_dibao_kinds_read_as_yes_or_no(sql, text, value):
+    assert sql("jx_flag(jx_text($1))", text) is value
+
+
+@pytest.mark.parametrize("text", ["不详", "待定", "A"])
+def test_unknown_dibao_words_are_unreadable_not_no(sql, text):
+    assert sql("jx_flag(jx_text($1))", text) is None
+
+
+@pytest.mark.parametrize("text,first", [("2022年第5期", "2022-05-01"), ("2022年05期", "2022-05-01"),
+                                        ("202205期", "2022-05-01"), ("2022 年 第 12 期", "2022-12-01")])
+def test_issue_numbers_read_as_their_month(sql, text, first):
+    assert str(sql("jx_month(jx_text($1))", text)) == first
+
+
+@pytest.mark.parametrize("text", ["2022年第13期", "第5期"])
+def test_issue_numbers_out_of_range_are_unreadable(sql, text):
+    assert sql("jx_month(jx_text($1))", text) is None
+
+
+@pytest.mark.parametrize("text,factor,over", [("9999999999999998", 1, False), ("1e16", 1, True), ("1e18", 1, True),
+                                              ("1e12", 10000, True), ("999999999999", 10000, False), ("NaN", 1, False),
+                                              ("inf", 1, True), ("abc", 1, False)])
+def test_amounts_beyond_decimal_18_2_are_over_never_an_error(sql, text, factor, over):
+    assert sql(f"jx_money_over(jx_text($1), {factor})", text) is over
+    value = sql(f"jx_money(jx_text($1), {factor})", text)
+    assert (value is None) if over or text in ("NaN", "abc") else value is not None
+
+
+@pytest.mark.parametrize("text", ["#N/A", "#VALUE!", "#ref!", "#DIV/0!"])
+def test_excel_error_values_are_recognised(sql, text):
+    assert sql("jx_excel_error(jx_text($1))", text) is True
+
+
+def test_invisible_marks_are_dropped_from_text(sql):
+    assert sql("jx_text($1)", "\ufeff身份证号\u200b") == "身份证号"

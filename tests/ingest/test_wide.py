@@ -12,7 +12,7 @@ import pytest
 import xlsxwriter
 
 from jixiao.errors import DataError
-from tests.ingest.conftest import make_id
+from tests.ingest.conftest import make_id, make_id_ending
 
 
 def write_book(path, sheet_name, title, unit, headers, rows, header_rows=1):
@@ -49,6 +49,7 @@ LIVING_COL, CARE_COL = PAY_HEADERS[4], PAY_HEADERS[5]
 def ledger(fx, rng):
     """Rows 4–12 of a wide payment ledger and the IDs by row."""
     ids = {r: make_id(rng) for r in range(4, 12)}
+    ids[5] = make_id_ending(rng, "7")  # a number cannot end in X
     numeric = float(ids[5])  # typed as a number: Excel keeps 15 digits
     rows = [
         {0: 1, 1: "张三", 2: ids[4], 3: "2022-01", 4: 88, 5: 100, 6: 188},  # 4: both subsidies

@@ -11,7 +11,7 @@ from tests.survey.test_changji import EXAMPLE, SEED
 
 def workspace_with_survey(tmp_path, survey_file=None):
     root = tmp_path / "changji"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("out"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("out"), dirs_exist_ok=True)
     toml = root / "evaluation.toml"
     text = toml.read_text(encoding="utf-8")
     if survey_file is not None:
@@ -32,12 +32,12 @@ def test_changji_survey_through_the_loader(tmp_path):
 
 
 def test_answers_file_through_the_loader_locates_unknown_answers(tmp_path):
-    root = tmp_path / "data"
-    root.mkdir()
+    root = tmp_path / "changji" / "data"  # [data] files must lie inside the workspace
+    root.mkdir(parents=True)
     (root / "问卷.csv").write_text(
         "序号,姓名,政策知晓,发放及时\n1,张三,比较满意,满意\n2,李四,还好吧,非常满意\n3,王五,一般,\n",
         encoding="utf-8")
-    ws = workspace_with_survey(tmp_path, "../data/问卷.csv")
+    ws = workspace_with_survey(tmp_path, "data/问卷.csv")  # the example's files are copied beside it
     r = evaluate_workspace(ws).survey
     assert [(x.row, x.column, x.answer) for x in r.rejected] == [(3, "政策知晓", "还好吧")]
     assert [(q.question, q.valid, q.satisfied) for q in r.questions] == [("政策知晓", 2, 1), ("发放及时", 2, 2)]
