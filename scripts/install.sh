@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 apt_packages="fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils"
 python3 -c "import ensurepip" 2>/dev/null || apt_packages="$apt_packages python3-venv"
+# --test: the web workbench's browser tests drive Debian's chromium through Playwright
+# (executable_path; `playwright install` cannot download browsers here)
+if [ "${1:-}" = "--test" ]; then apt_packages="$apt_packages chromium"; fi
 missing=""
 for p in $apt_packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

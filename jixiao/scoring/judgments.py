@@ -13,7 +13,7 @@ from jixiao.errors import JudgmentsError, Problem, raise_if
 from jixiao.scoring.framework import Framework
 from jixiao.scoring.yamlfile import load_yaml
 
-ENTRY_KEYS = {"score", "items", "override", "basis"}
+ENTRY_KEYS = {"score", "items", "override", "basis", "note"}  # note: the evaluator's own remark, never printed (CONTRACT §7)
 
 
 @dataclass(frozen=True)
