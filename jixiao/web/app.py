@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -75,7 +76,7 @@ def _error(request: Request, status: int, title: str, message: str) -> Any:
 
 
 def _too_large_text(limit: int, size: int | None) -> str:
-    mb = lambda n: f"{Decimal(n) / 1048576:.1f}".rstrip("0").rstrip(".")  # noqa: E731
+    mb = lambda n: f"{Decimal(n) / 1048576:.2f}".rstrip("0").rstrip(".")  # noqa: E731
     got = f"，本次约 {mb(size)} MB" if size else ""
     return (f"上传的文件过大：每次上传不能超过 {mb(limit)} MB{got}。请删去无关的工作表或列、另存为 .csv 或 .parquet 后"
             "再上传；确需上传更大的文件，请管理员以 jixiao serve --max-upload-mb 调高上限。")
@@ -91,7 +92,8 @@ async def _refuse(state: deps.Web, scope: dict, send: Any, exc: TooLarge) -> Non
 def _handlers(app: FastAPI, state: deps.Web) -> None:
     @app.exception_handler(deps.LoginRequired)
     async def _login(request: Request, exc: Exception) -> Any:
-        target = "/login" if request.url.path in ("/", "/login") else f"/login?next={request.url.path}"
+        back = request.method == "GET" and request.url.path not in ("/", "/login")
+        target = f"/login?next={quote(request.url.path)}" if back else "/login"
         if request.headers.get("hx-request"):
             return HTMLResponse("", headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)

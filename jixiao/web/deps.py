@@ -82,11 +82,13 @@ async def csrf_protect(request: Request) -> None:
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
     s = session(request)
+    if s is None:  # no session at all: nothing to protect yet, sign in first
+        raise LoginRequired()
     sent = request.headers.get("x-csrf-token")
     if not sent:
         form = await request.form()
         sent = form.get("csrf_token")
-    if s is None or not isinstance(sent, str) or not hmac.compare_digest(sent, s.csrf):
+    if not isinstance(sent, str) or not hmac.compare_digest(sent, s.csrf):
         raise CsrfFailed()
 
 

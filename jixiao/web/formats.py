@@ -7,6 +7,7 @@ from typing import Any
 
 from jixiao.findings import CODES
 from jixiao.ingest.fields import TABLE_TITLES
+from jixiao.metrics.definitions import INPUT_NAMES
 
 RULE_KINDS = {"judgment": "评价人判定", "ratio": "比率", "bands": "分档扣分", "thresholds": "门槛", "checklist": "检查项",
               "findings": "核查扣分"}
@@ -49,5 +50,9 @@ def kind_name(kind: str) -> str:
     return RULE_KINDS.get(kind, kind)
 
 
+def input_name(key: str) -> str:
+    return INPUT_NAMES.get(key, key)
+
+
 FILTERS = {"number": number, "money": money, "rate": rate, "when": when, "code_title": code_title,
-           "table_name": table_name, "kind_name": kind_name}
+           "table_name": table_name, "kind_name": kind_name, "input_name": input_name}

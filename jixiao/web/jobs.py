@@ -37,6 +37,11 @@ class Job:
         self.messages.append((time.time() - self.started, message))
 
     @property
+    def fresh(self) -> bool:
+        """Finished in the last two minutes: worth a line on the page."""
+        return self.finished is not None and time.time() - self.finished < 120
+
+    @property
     def recent(self) -> list[tuple[float, str]]:
         return self.messages[-8:]
 
