@@ -25,6 +25,7 @@ _lock = threading.Lock()
 
 def _yaml() -> YAML:
     y = YAML()  # round-trip
+    y.indent(mapping=2, sequence=4, offset=2)  # lists indented under their key, as people write them
     y.width = 4096  # never fold a long Chinese basis
     y.allow_unicode = True
     y.representer.add_representer(Decimal, lambda r, d: r.represent_scalar(

@@ -39,6 +39,7 @@ class Field:
 
 def _yaml() -> YAML:
     y = YAML()
+    y.indent(mapping=2, sequence=4, offset=2)  # lists indented under their key, as people write them
     y.width = 4096
     y.allow_unicode = True
     return y
