@@ -25,7 +25,7 @@ from jixiao.scoring.framework import Framework
 from jixiao.service import evaluate_workspace, scores_json, workspace_framework
 from jixiao.web.db import state_dir
 from jixiao.web.workspaces import workspace_dir, workspace_names
-from jixiao.workspace import Workspace, load_workspace
+from jixiao.workspace import TOML, Workspace, load_workspace
 
 REPORT_FILES = ("report.docx", "report.pdf", "report.html", "findings.xlsx", "findings.csv", "scores.json")
 FINDING_TYPES = {"row": pa.int64(), "amount": pa.decimal128(18, 2)}
@@ -54,7 +54,9 @@ class Evaluations:
         self.runs = state_dir(root) / "runs"
         self.runs.mkdir(parents=True, exist_ok=True)
         self._latest: dict[str, Evaluation] = {}
+        self._scores: dict[str, dict[str, Any]] = {}  # scores_json of each latest Evaluation
         self._findings: dict[str, tuple[float, pa.Table]] = {}
+        self._files: dict[tuple[str, Path], tuple[tuple[float, int], Any]] = {}  # parsed files by mtime and size
         self._lock = threading.Lock()
 
     # -- the workspaces ------------------------------------------------------------------
@@ -64,8 +66,20 @@ class Evaluations:
     def folder(self, name: str) -> Path:
         return workspace_dir(self.root, name)
 
+    def _parsed(self, kind: str, path: Path, parse) -> Any:
+        """`parse(path)`, again only when the file changed (every page shows the workspace and scores)."""
+        stat = path.stat()
+        stamp = (stat.st_mtime, stat.st_size)
+        hit = self._files.get((kind, path))
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = parse(path)
+        self._files[(kind, path)] = (stamp, value)
+        return value
+
     def workspace(self, name: str) -> Workspace:
-        return load_workspace(self.folder(name))
+        folder = self.folder(name)
+        return self._parsed("workspace", folder / TOML, lambda p: load_workspace(p.parent))
 
     def framework(self, name: str) -> Framework:
         return workspace_framework(self.workspace(name))
@@ -85,8 +99,10 @@ class Evaluations:
 
             written = write_report(evaluation, progress=say)
             files = [p.name for p in (written.docx, written.html, written.pdf) if p is not None]
+        scores = scores_json(evaluation)
         with self._lock:
             self._latest[name] = evaluation
+            self._scores[name] = scores
             self._findings.pop(name, None)
         audit = evaluation.audit
         record = {"at": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(), "user": user,
@@ -96,7 +112,7 @@ class Evaluations:
         if kind == "evaluate" and path.exists():
             record["report_files"] = json.loads(path.read_text(encoding="utf-8")).get("report_files", [])
         path.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-        return scores_json(evaluation)
+        return scores
 
     def last_run(self, name: str) -> dict[str, Any] | None:
         path = self.runs / f"{name}.json"
@@ -105,11 +121,12 @@ class Evaluations:
     # -- results ---------------------------------------------------------------------------
     def scores(self, name: str) -> dict[str, Any] | None:
         """The `jixiao score --json` object of the latest run (this process's, else out/scores.json)."""
-        evaluation = self._latest.get(name)
-        if evaluation is not None:
-            return scores_json(evaluation)
+        if name in self._scores:
+            return self._scores[name]
         path = self.folder(name) / "out" / "scores.json"
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+        if not path.is_file():
+            return None
+        return self._parsed("scores", path, lambda p: json.loads(p.read_text(encoding="utf-8")))
 
     def summary(self, name: str) -> Summary:
         try:

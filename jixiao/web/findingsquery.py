@@ -4,6 +4,8 @@ page of 100 000 findings costs a few milliseconds."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +14,7 @@ import pyarrow.compute as pc
 
 PAGE_SIZE = 50
 FILTERS = ("code", "township", "subsidy", "period")
+CACHED = 64  # filtered views kept: paging through one filter costs a slice, not a scan
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,45 @@ class Page:
     underpaid: Decimal
 
 
+class _Views:
+    """Recently used (table, filters) → (filtered table, overpaid, underpaid); the table itself
+    is kept in the entry, so a new run's table never meets an old entry."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[tuple, tuple[pa.Table, pa.Table, Decimal, Decimal]] = OrderedDict()
+        self.options: dict[tuple[int, str], tuple[pa.Table, list[str]]] = {}
+
+    def filtered(self, table: pa.Table, query: Query) -> tuple[pa.Table, Decimal, Decimal]:
+        key = (id(table), *(getattr(query, f) for f in FILTERS))
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None and hit[0] is table:
+                self.entries.move_to_end(key)
+                return hit[1:]
+        shown = apply(table, query)
+        over, under = money_sums(shown)
+        with self.lock:
+            self.entries[key] = (table, shown, over, under)
+            while len(self.entries) > CACHED:
+                self.entries.popitem(last=False)
+        return shown, over, under
+
+
+_views = _Views()
+
+
 def options(table: pa.Table, column: str) -> list[str]:
-    if column not in table.column_names or table.num_rows == 0:
-        return []
-    values = pc.unique(table.column(column).drop_null()).to_pylist()
-    return sorted(v for v in values if v)
+    """The values a filter offers (distinct, sorted)."""
+    key = (id(table), column)
+    hit = _views.options.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    values: list[str] = []
+    if column in table.column_names and table.num_rows:
+        values = sorted(v for v in pc.unique(table.column(column).drop_null()).to_pylist() if v)
+    _views.options[key] = (table, values)
+    return values
 
 
 def apply(table: pa.Table, query: Query) -> pa.Table:
@@ -75,9 +112,8 @@ def money_sums(table: pa.Table) -> tuple[Decimal, Decimal]:
 
 
 def page(table: pa.Table, query: Query, size: int = PAGE_SIZE) -> Page:
-    shown = apply(table, query)
+    shown, over, under = _views.filtered(table, query)
     pages = max(1, -(-shown.num_rows // size))
     number = min(query.page, pages)
     rows = shown.slice((number - 1) * size, size).to_pylist()
-    over, under = money_sums(shown)
     return Page(rows, shown.num_rows, number, pages, over, under)

@@ -35,7 +35,22 @@ def leaf_snapshot(leaf: dict[str, Any]) -> str:
     return json.dumps({k: leaf.get(k) for k in keys}, ensure_ascii=False, sort_keys=True)
 
 
+_snapshots: dict[int, tuple[dict, str]] = {}
+
+
 def whole_snapshot(scores: dict[str, Any]) -> str:
+    """A digest of the whole result (total, grade, every node); remembered per scores object."""
+    hit = _snapshots.get(id(scores))
+    if hit is not None and hit[0] is scores:
+        return hit[1]
+    digest = _digest(scores)
+    if len(_snapshots) > 256:
+        _snapshots.clear()
+    _snapshots[id(scores)] = (scores, digest)
+    return digest
+
+
+def _digest(scores: dict[str, Any]) -> str:
     text = json.dumps({k: scores.get(k) for k in ("total", "grade", "complete", "indicators")},
                       ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
