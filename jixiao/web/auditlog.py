@@ -29,7 +29,7 @@ class Entry:
     @property
     def target_label(self) -> str:
         kind, _, rest = self.target.partition(":")
-        return {"judgment": f"指标 {rest}", "review": f"复核 {rest}", "data": f"数据 {rest}",
+        return {"judgment": f"指标 {rest}", "review": "整个评价" if rest == "*" else f"指标 {rest}", "data": f"数据 {rest}",
                 "settings": "基本信息", "run": "运行评价", "report": "报告内容", "evaluation": "评价"}.get(kind, self.target)
 
 

@@ -14,13 +14,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
+from playwright.sync_api import expect
 
 from jixiao.web.app import create_app
 
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--lang=zh-CN"]  # the browser's own texts (file inputs) in Chinese, as users see them
 SCREEN = {"width": 1366, "height": 768}
+RUN_TIMEOUT = 120_000  # ms; a run with the report and its PDF takes most of it
 
 
 def chromium_path() -> str | None:
@@ -78,3 +81,12 @@ def login(page, base: str, name: str, password: str) -> None:
 def logout(page) -> None:
     page.click("header form button")
     page.wait_for_url(re.compile(r".*/login.*"))
+
+
+def run_and_wait(page, click) -> None:
+    """Start a run by `click`; the page polls it and reloads when it ends, saying so."""
+    page.evaluate("() => { window.jixiaoBefore = true; }")
+    click()
+    page.wait_for_function("() => !window.jixiaoBefore", timeout=RUN_TIMEOUT)  # a new page: redirected or refreshed
+    page.wait_for_selector(".notice.ok.job, .notice.error.job", timeout=RUN_TIMEOUT)
+    expect(page.locator(".notice.error.job")).to_have_count(0)

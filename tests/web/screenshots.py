@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 from jixiao.cli._common import Progress
 from jixiao.cli.demo import make_demo
 from jixiao.web.accounts import add_user
-from tests.web.browser import browser_context, live_server, login, logout
+from tests.web.browser import browser_context, live_server, login, logout, run_and_wait
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -51,17 +51,32 @@ def main(persons: int = 1500) -> None:
             shoot(page, "data")
             page.goto(f"{base}/e/中山市-2022/findings")
             shoot(page, "findings")
-            page.goto(f"{base}/e/中山市-2022/indicators?code=A11")
+            page.goto(f"{base}/e/中山市-2022/indicators?code=A21")
+            page.fill("#j-score", "1.5")
+            page.fill("#j-basis", "设置了发放人数和发放金额目标，但目标值未与年初核定人数逐项对应，扣1.5分。")
+            page.fill("#j-evidence", "2022年度绩效目标申报表")
+            page.fill("#j-note", "与项目单位财务科核对过申报表")
             shoot(page, "indicators")
+            run_and_wait(page, lambda: page.click("text=保存并重新评分"))
             page.goto(f"{base}/e/中山市-2022/report")
             shoot(page, "report")
-            page.goto(f"{base}/e/中山市-2022/log")
-            shoot(page, "log")
             logout(page)
             login(page, base, "王复核", "reviewer-pass")
-            page.goto(f"{base}/e/中山市-2022/indicators?code=C11")
+            page.goto(f"{base}/e/中山市-2022/indicators?code=A21")
             shoot(page, "review")
-
+            page.fill("#panel input[name=comment]", "依据充分，扣分合理")
+            page.click("#panel button[value=approved]")
+            page.click("text=批量通过待复核指标")
+            page.click("text=整体复核通过")
+            logout(page)
+            login(page, base, "财政局", "bureau-pass")
+            shoot(page, "bureau")
+            logout(page)
+            login(page, base, "李评价", "evaluator-pass")
+            page.goto(f"{base}/e/中山市-2022/log")
+            shoot(page, "log")
+            page.goto(f"{base}/e/中山市-2022/nowhere")
+            shoot(page, "error")
 
 if __name__ == "__main__":
     main(*(int(a) for a in sys.argv[1:]))

@@ -12,10 +12,9 @@ import sys
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.web.browser import browser_context, chromium_path, live_server, login, logout
+from tests.web.browser import browser_context, chromium_path, live_server, login, logout, run_and_wait
 
 USERS = (("李评价", "评价人员", "evaluator-pass"), ("王复核", "复核人员", "reviewer-pass"), ("财政局", "财政局", "bureau-pass"))
-RUN_TIMEOUT = 120_000  # ms; the report with its PDF takes most of it
 
 
 def add_users(root) -> None:
@@ -23,15 +22,6 @@ def add_users(root) -> None:
         done = subprocess.run([sys.executable, "-m", "jixiao", "user", "add", name, "--role", role], cwd=root,
                               input=password + "\n", capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
-
-
-def run_and_wait(page, click) -> None:
-    """Start a run by `click`; the page polls it and reloads when it ends, saying so."""
-    page.evaluate("() => { window.jixiaoBefore = true; }")
-    click()
-    page.wait_for_function("() => !window.jixiaoBefore", timeout=RUN_TIMEOUT)  # a new page: redirected or refreshed
-    page.wait_for_selector(".notice.ok.job, .notice.error.job", timeout=RUN_TIMEOUT)
-    expect(page.locator(".notice.error.job")).to_have_count(0)
 
 
 @pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed (scripts/install.sh --test)")
