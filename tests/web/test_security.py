@@ -213,3 +213,17 @@ def test_an_oversized_upload_is_refused_with_a_clear_message(root):
     assert "上传的文件过大：每次上传不能超过 0.05 MB，本次约 0.19 MB" in response.text
     assert (root / "demo" / "data" / "发放明细.xlsx").stat().st_size != len(big)
     assert not (root / "demo" / "data" / "发放明细.csv").exists()
+
+
+def test_every_form_on_every_page_carries_the_csrf_token(ran_app):
+    client = signed_in(ran_app, "lead")
+    token = CSRF.search(client.get("/").text).group(1)
+    for path in ("/", "/e/demo", "/e/demo/settings", "/e/demo/data", "/e/demo/findings", "/e/demo/indicators",
+                 "/e/demo/indicators?code=A12", "/e/demo/report", "/e/demo/log"):
+        body = client.get(path).text
+        forms = re.findall(r"<form\b.*?</form>", body, re.S)
+        assert forms, path
+        for form in forms:
+            assert f'name="csrf_token" value="{token}"' in form, (path, form[:120])
+    login = TestClient(ran_app).get("/login").text
+    assert all('name="csrf_token"' in f for f in re.findall(r"<form\b.*?</form>", login, re.S))
