@@ -4,13 +4,14 @@ loader the CLI uses: on any problem the old text is put back and the problems re
 from __future__ import annotations
 
 import threading
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 
 from jixiao.errors import WorkspaceError
-from jixiao.workspace import Workspace, load_workspace
+from jixiao.workspace import Workspace, load_workspace, toml_error
 
 PROJECT_KEYS = ("name", "region", "region_code", "year", "unit", "commissioner", "evaluator", "base_date",
                 "report_date")
@@ -19,7 +20,13 @@ _lock = threading.Lock()
 
 
 def read(path: Path) -> tomlkit.TOMLDocument:
-    return tomlkit.parse(path.read_text(encoding="utf-8"))
+    """The document for editing; a file that does not parse is the CLI's own message (exit-2 kind)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkspaceError(f"{path} 无法解析：{toml_error(exc)}；请在文件中修正后再编辑") from None
+    return tomlkit.parse(text)
 
 
 def _scalar(text: str, kind: str) -> Any:
@@ -75,7 +82,7 @@ def update(path: Path, form: dict[str, Any]) -> tuple[Workspace | None, list[str
     when there are problems."""
     with _lock:
         old = path.read_text(encoding="utf-8")
-        doc = tomlkit.parse(old)
+        doc = read(path)
         _apply(doc, form)
         new = tomlkit.dumps(doc)
         path.write_text(new, encoding="utf-8")
@@ -89,13 +96,13 @@ def update(path: Path, form: dict[str, Any]) -> tuple[Workspace | None, list[str
 
 def set_data_entry(path: Path, table: str, rel: str) -> None:
     with _lock:
-        doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+        doc = read(path)
         doc.setdefault("data", tomlkit.table())[table] = rel
         path.write_text(tomlkit.dumps(doc), encoding="utf-8")
 
 
 def set_judgments_path(path: Path, rel: str) -> None:
     with _lock:
-        doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+        doc = read(path)
         doc.setdefault("judgments", tomlkit.table())["path"] = rel
         path.write_text(tomlkit.dumps(doc), encoding="utf-8")

@@ -200,3 +200,16 @@ def test_audit_log_exports_and_working_papers(ran_app):
         raise AssertionError("the audit log accepted an UPDATE")
     except Exception as exc:  # sqlite3.IntegrityError from the trigger
         assert "append-only" in str(exc)
+
+
+def test_a_broken_evaluation_toml_is_explained_not_a_crash(app, root):
+    (root / "demo" / "evaluation.toml").write_text("[project\nname = 1\n", encoding="utf-8")
+    client = signed_in(app, "eva")
+    listing = client.get("/")
+    assert listing.status_code == 200 and "节名缺少右方括号 ]" in listing.text
+    for path in ("/e/demo/settings", "/e/demo/indicators"):
+        response = client.get(path)
+        assert response.status_code == 400 and "第1行第9列：节名缺少右方括号 ]" in response.text
+    job = app.state.web.jobs.run_now("demo", "evaluate", "eva")
+    assert job.state == "failed" and "节名缺少右方括号" in job.error
+    assert "评价未完成" in client.get("/e/demo/data").text
