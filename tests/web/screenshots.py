@@ -56,6 +56,7 @@ def main(persons: int = 1500) -> None:
             page.fill("#j-basis", "设置了发放人数和发放金额目标，但目标值未与年初核定人数逐项对应，扣1.5分。")
             page.fill("#j-evidence", "2022年度绩效目标申报表")
             page.fill("#j-note", "与项目单位财务科核对过申报表")
+            page.evaluate("() => { window.scrollTo(0, 0); document.querySelector('#panel').scrollTo(0, 0); }")
             shoot(page, "indicators")
             run_and_wait(page, lambda: page.click("text=保存并重新评分"))
             page.goto(f"{base}/e/中山市-2022/report")
