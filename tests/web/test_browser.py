@@ -90,6 +90,10 @@ def test_evaluator_reviewer_and_bureau_in_the_browser(tmp_path, demo_template):
         # 复核人员: every leaf, then the whole evaluation
         login(page, base, "王复核", "reviewer-pass")
         page.goto(f"{base}/e/演示县-2022/indicators")
+        page.click("#row-A22 a")  # htmx swaps the panel in and puts the leaf in the address
+        expect(page.locator("#panel h2")).to_have_text(re.compile(r"^A22 "))
+        page.wait_for_url(re.compile(r".*indicators\?code=A22$"))
+        expect(page.locator("#panel")).not_to_contain_text("修改评分判断")  # a reviewer does not edit
         page.click("text=批量通过待复核指标")
         page.click("text=整体复核通过")
         expect(page.locator(".evtitle .badge")).to_have_text("已通过复核")
