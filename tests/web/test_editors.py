@@ -4,7 +4,6 @@ comments and order, evaluation.toml keeps its comments, findings filter by towns
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pyarrow as pa
 import pytest

@@ -45,6 +45,15 @@ def _find(rows: list[indicatortree.Row], code: str) -> indicatortree.Row | None:
     return next((r for r in rows if r.node["code"] == code), None)
 
 
+def _leaf(w: deps.Web, name: str, code: str) -> tuple[dict, indicatortree.Row]:
+    """The latest scores and the row of leaf `code`; NotFound when there is no such leaf."""
+    scores, rows = _tree(w, name)
+    row = _find(rows, code)
+    if scores is None or row is None or not row.leaf:
+        raise NotFound(f"没有末级指标 {code}（或尚未运行评价）")
+    return scores, row
+
+
 @router.get("/e/{name}/indicators")
 def indicators_page(request: Request, name: str, code: str = "", user: User = Depends(deps.page_user)):
     w = deps.web(request)
@@ -62,10 +71,7 @@ def indicators_page(request: Request, name: str, code: str = "", user: User = De
 def indicator_panel(request: Request, name: str, code: str, user: User = Depends(deps.page_user)):
     w = deps.web(request)
     ctx = evaluation_context(request, user, name, "indicators")
-    scores, rows = _tree(w, name)
-    row = _find(rows, code)
-    if row is None or not row.leaf:
-        raise NotFound(f"没有末级指标 {code}")
+    scores, row = _leaf(w, name, code)
     if not request.headers.get("hx-request"):
         return RedirectResponse(f"/e/{name}/indicators?code={code}", status_code=303)
     return render(request, "indicator_panel.html.j2", **ctx, panel=_panel_context(w, user, name, row, scores),
@@ -84,10 +90,7 @@ async def save_judgment(request: Request, name: str, code: str, user: User = Dep
     deps.require_edit(user)
     w = deps.web(request)
     ctx = evaluation_context(request, user, name, "indicators")
-    scores, rows = _tree(w, name)
-    row = _find(rows, code)
-    if row is None or not row.leaf:
-        raise NotFound(f"没有末级指标 {code}")
+    scores, row = _leaf(w, name, code)
     form = await request.form()
     text = {k: str(form.get(k, "")) for k in ("score", "override", "basis", "evidence", "note")}
     problems = []
@@ -131,9 +134,8 @@ async def review_leaf(request: Request, name: str, code: str, user: User = Depen
     deps.require_review(user)
     w = deps.web(request)
     evaluation_context(request, user, name, "indicators")
-    scores, rows = _tree(w, name)
-    row = _find(rows, code)
-    if row is None or not row.leaf or row.node.get("score") is None:
+    _, row = _leaf(w, name, code)
+    if row.node.get("score") is None:
         raise deps.Forbidden(f"指标 {code} 尚未评分，无需复核。")
     if row.scorer == user.name:
         raise deps.Forbidden(f"指标 {code} 的评分判断由您本人修改，不能由您本人复核通过或退回。")
