@@ -227,3 +227,10 @@ def test_every_form_on_every_page_carries_the_csrf_token(ran_app):
             assert f'name="csrf_token" value="{token}"' in form, (path, form[:120])
     login = TestClient(ran_app).get("/login").text
     assert all('name="csrf_token"' in f for f in re.findall(r"<form\b.*?</form>", login, re.S))
+
+
+def test_the_cookie_is_secure_behind_https(ran_app):
+    cookie = TestClient(ran_app, base_url="https://testserver").get("/login").headers["set-cookie"].lower()
+    assert "secure" in cookie
+    plain = TestClient(ran_app).get("/login").headers["set-cookie"].lower()
+    assert "secure" not in plain

@@ -22,9 +22,11 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def set_cookie(response, w: deps.Web, sid: str) -> None:
+def set_cookie(request: Request, response, w: deps.Web, sid: str) -> None:
+    """HttpOnly, SameSite=Strict; Secure whenever the page came over HTTPS (directly or through a
+    reverse proxy on this machine, whose X-Forwarded-Proto uvicorn trusts)."""
     response.set_cookie(COOKIE, w.sessions.sign(sid), httponly=True, samesite="strict", path="/",
-                        max_age=12 * 3600)
+                        max_age=12 * 3600, secure=request.url.scheme == "https")
 
 
 @router.get("/login")
@@ -37,7 +39,7 @@ def login_page(request: Request, next: str = "/"):
         request.state.session = s
     response = render(request, "login.html.j2", next=_safe_next(next), error="", username="")
     if fresh:
-        set_cookie(response, w, s.id)
+        set_cookie(request, response, w, s.id)
     return response
 
 
@@ -60,7 +62,7 @@ async def login(request: Request):
     w.throttle.succeeded(name)
     s = w.sessions.login(deps.session(request), user.name)
     response = RedirectResponse(target, status_code=303)
-    set_cookie(response, w, s.id)
+    set_cookie(request, response, w, s.id)
     return response
 
 
