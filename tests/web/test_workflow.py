@@ -182,9 +182,13 @@ def test_findings_filter_page_and_export(ran_app):
         assert "第 2 /" in second
     export = client.get(f"/e/demo/findings.xlsx?code={code}")
     assert export.status_code == 200
-    summary = sheet(export.content, "汇总")
-    assert summary[-1][4] == wanted  # 合计 row of the exported findings
-    assert len(sheet(export.content, code)) == wanted + 1
+    rows = sheet(export.content, "核查发现")
+    assert rows[0][:3] == ["核查代码", "问题类型", "严重程度"]
+    assert len(rows) == wanted + 2 and {r[0] for r in rows[1:-1]} == {code}
+    assert rows[-1][0].startswith(f"合计 {wanted} 条")
+    ids = {r[5] for r in rows[1:-1]}
+    assert ids - {""} == {p for c, p in zip(table.column("code").to_pylist(), table.column("person_id").to_pylist())
+                          if c == code} - {None, ""}
 
 
 def test_audit_log_exports_and_working_papers(ran_app):

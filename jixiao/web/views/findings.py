@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from jixiao.findings import CODES
 from jixiao.web import deps, findingsquery
+from jixiao.web.findingsexport import write_findings_xlsx
 from jixiao.web.accounts import User
 from jixiao.web.render import render
 from jixiao.web.views._common import evaluation_context, page_router, scratch, send_and_remove
@@ -41,5 +42,5 @@ def findings_export(request: Request, name: str, user: User = Depends(deps.page_
     shown = findingsquery.apply(w.evaluations.findings(name), query)
     folder = scratch()
     label = "-".join(v for v in (query.code, query.township, query.subsidy, query.period) if v)
-    path = w.evaluations.write_findings_xlsx(shown, folder / f"核查发现{('-' + label) if label else ''}.xlsx")
+    path = write_findings_xlsx(shown, folder / f"核查发现{('-' + label) if label else ''}.xlsx")
     return send_and_remove(path)
