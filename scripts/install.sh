@@ -10,6 +10,9 @@ apt_packages="fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset
 python3 -c "import ensurepip" 2>/dev/null || apt_packages="$apt_packages python3-venv"
 # tests lay the docx out with LibreOffice headless to look at it as Word/WPS users see it
 if [ "${1:-}" = "--test" ]; then apt_packages="$apt_packages libreoffice-writer-nogui"; fi
+# --test: the web workbench's browser tests drive Debian's chromium through Playwright
+# (executable_path; `playwright install` cannot download browsers here)
+if [ "${1:-}" = "--test" ]; then apt_packages="$apt_packages chromium"; fi
 missing=""
 for p in $apt_packages; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
