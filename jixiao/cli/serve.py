@@ -8,6 +8,8 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import guarded
+from jixiao.web.accounts import list_users
+from jixiao.web.app import create_app
 
 
 @app.command(help="启动评价工作台（网页）：ROOT 下每个子目录是一个评价工作区；用户、会话和修改记录保存在 ROOT/.jixiao/。")
@@ -18,11 +20,8 @@ def serve(
     port: int = typer.Option(8000, "--port", help="端口"),
     max_upload_mb: float = typer.Option(100, "--max-upload-mb", help="单次上传的大小上限（MB）"),
 ) -> None:
-    # the web stack (fastapi, uvicorn) only when serving: keeps every other command fast to start
+    # uvicorn (a heavy third-party server) only when serving
     import uvicorn
-
-    from jixiao.web.accounts import list_users
-    from jixiao.web.app import create_app
 
     application = create_app(root, max_upload_mb=max_upload_mb)
     if not list_users(application.state.web.db):

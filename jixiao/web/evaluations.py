@@ -21,8 +21,14 @@ from jixiao.errors import JixiaoError
 from jixiao.evaluation import Evaluation
 from jixiao.findings import CODES, CSV_COLUMNS
 from jixiao.frameworks import builtin_names
+from jixiao.ingest.templates import write_template
 from jixiao.scoring.framework import Framework
-from jixiao.service import evaluate_workspace, scores_json, workspace_framework
+from jixiao.service import (
+    evaluate_workspace,
+    report_workspace,
+    scores_json,
+    workspace_framework,
+)
 from jixiao.web.db import state_dir
 from jixiao.web.workspaces import workspace_dir, workspace_names
 from jixiao.workspace import TOML, Workspace, load_workspace
@@ -92,20 +98,20 @@ class Evaluations:
     def run(self, name: str, kind: str, user: str, say) -> dict[str, Any]:
         """The whole pipeline (jixiao.service.evaluate_workspace); with kind "report" also the
         report files, as `jixiao run` writes them. Returns the scores object."""
-        evaluation = evaluate_workspace(self.folder(name), say)
         files: list[str] = []
         if kind == "report":
-            from jixiao.report import write_report  # heavy: docx, matplotlib, weasyprint
-
-            written = write_report(evaluation, progress=say)
+            evaluation, written = report_workspace(self.folder(name), say)
             files = [p.name for p in (written.docx, written.html, written.pdf) if p is not None]
+        else:
+            evaluation = evaluate_workspace(self.folder(name), say)
         scores = scores_json(evaluation)
         with self._lock:
             self._latest[name] = evaluation
             self._scores[name] = scores
             self._findings.pop(name, None)
         record = {"at": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(), "user": user,
-                  "kind": kind, "audit": _audit_json(evaluation), "warnings": list(_warnings(evaluation)),
+                  "kind": kind, "audit": evaluation.audit_json() if evaluation.audit else None,
+                  "warnings": list(evaluation.warnings),
                   "report_files": files}
         path = self.runs / f"{name}.json"
         if kind == "evaluate" and path.exists():
@@ -147,7 +153,7 @@ class Evaluations:
         """CONTRACT §6 audit object of the latest run: rows, findings, money_at_risk (and warnings)."""
         evaluation = self._latest.get(name)
         if evaluation is not None:
-            return _audit_json(evaluation)
+            return evaluation.audit_json() if evaluation.audit else None
         run = self.last_run(name)
         return run["audit"] if run else None
 
@@ -183,20 +189,5 @@ class Evaluations:
         return path if path.is_file() else None
 
     def template(self, table: str, path: Path) -> Path:
-        from jixiao.ingest.templates import write_template
-
         write_template(table, path)
         return path
-
-
-# The one-pipeline Evaluation (issue 10) names these on the Evaluation itself; the Evaluation
-# of today has them on its audit. Whichever this branch meets, the web asks here only.
-def _audit_json(evaluation: Evaluation) -> dict[str, Any] | None:
-    """CONTRACT §6 audit object: rows, findings by code, money at risk (and warnings)."""
-    if hasattr(evaluation, "audit_json"):
-        return evaluation.audit_json()
-    return evaluation.audit.json() if evaluation.audit is not None else None
-
-
-def _warnings(evaluation: Evaluation) -> tuple[str, ...]:
-    return evaluation.warnings if hasattr(evaluation, "warnings") else evaluation.score.warnings
