@@ -1,6 +1,6 @@
 """Read a report file into the Report model: .txt (tables as tab-separated lines, as
 converters write them), .docx (paragraphs and tables in body order) and .pdf (the text
-layer: ruled tables by pdfplumber, the text outside them as paragraphs)."""
+layer: ruled tables rebuilt from their rules, the text outside them as paragraphs; pdf.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 from jixiao.errors import DataError, Problem
-from jixiao.review.outline import Raw, assemble, heading_rank
-from jixiao.review.text import Report, clean
+from jixiao.review.outline import Raw, assemble
+from jixiao.review.pdf import read_pdf
+from jixiao.review.text import Report
 
 SUFFIXES = (".txt", ".docx", ".pdf")
-_ENDS = re.compile(r"[。；;：:！？!?）)”]$")
-_PAGE_FOOTER = re.compile(r"^\s*(第\s*\d+\s*页(\s*/?\s*共\s*\d+\s*页)?|-?\s*\d{1,3}\s*-?)\s*$")
 
 
 def read_report(path: Path) -> Report:
@@ -24,7 +23,7 @@ def read_report(path: Path) -> Report:
     if suffix not in SUFFIXES:
         raise DataError("无法复核该文件", [Problem(str(path), f"只支持 .docx、.pdf、.txt 格式，而不是「{suffix or '无扩展名'}」")])
     try:
-        raws = {".txt": _txt, ".docx": _docx, ".pdf": _pdf}[suffix](path)
+        raws = {".txt": _txt, ".docx": _docx, ".pdf": read_pdf}[suffix](path)
     except DataError:
         raise
     except (OSError, ValueError, KeyError) as exc:
@@ -93,61 +92,3 @@ def _docx(path: Path) -> list[Raw]:
                 rows.append(tuple(cells))
             raws.append(Raw("table", rows=tuple(rows)))
     return raws
-
-
-def _pdf(path: Path) -> list[Raw]:
-    import pdfplumber  # heavy: only when a PDF is reviewed
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    raws: list[Raw] = []
-    try:
-        pdf = pdfplumber.open(str(path))
-    except PDFSyntaxError as exc:
-        raise ValueError(str(exc)) from None
-    with pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
-            items: list[tuple[float, str, object]] = []
-            for table in tables:
-                rows = tuple(tuple((c or "").replace("\n", "") for c in row) for row in table.extract())
-                items.append((table.bbox[1], "table", rows))
-            outside = page.filter(lambda o: not _inside(o, boxes))
-            for line in outside.extract_text_lines(layout=False, strip=True):
-                if not _PAGE_FOOTER.match(line["text"]):
-                    items.append((line["top"], "line", line))
-            items.sort(key=lambda item: item[0])
-            raws.extend(_pdf_blocks(items, number))
-    return raws
-
-
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    x, y = obj.get("x0", 0.0), obj.get("top", 0.0)
-    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
-
-
-def _pdf_blocks(items: list[tuple[float, str, object]], page: int) -> list[Raw]:
-    """PDF lines are wrapped: a line is continued by the next unless it stops short of the
-    right margin, or the next one is indented (a new paragraph) or is a heading."""
-    lines = [obj for _, kind, obj in items if kind == "line"]
-    left = min((ln["x0"] for ln in lines), default=0.0)
-    right = max((ln["x1"] for ln in lines), default=0.0)
-    out: list[Raw] = []
-    prev: dict | None = None
-    for _, kind, obj in items:
-        if kind == "table":
-            out.append(Raw("table", rows=obj, page=page))  # type: ignore[arg-type]
-            prev = None
-            continue
-        line: dict = obj  # type: ignore[assignment]
-        size = max((ch.get("size", 10.0) for ch in line.get("chars", ())[:3]), default=10.0)
-        ended = prev is not None and (prev["x1"] < right - 6 * size or (
-            prev["x1"] < right - 1.5 * size and _ENDS.search(prev["text"]) is not None))
-        starts = (prev is None or ended or line["x0"] > left + size * 0.8
-                  or heading_rank(clean(line["text"])) is not None)
-        if starts or not out or out[-1].kind != "para":
-            out.append(Raw("para", line["text"], page=page, joinable=prev is None))
-        else:
-            out[-1].text += line["text"]
-        prev = line
-    return out

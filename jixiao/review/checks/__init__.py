@@ -4,6 +4,7 @@ from jixiao.review.checks import (  # noqa: F401  (registration by import)
     arithmetic,
     conflicts,
     dates,
+    places,
     rules,
     scores,
     structure,

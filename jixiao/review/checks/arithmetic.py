@@ -19,6 +19,7 @@ FORMULA = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|人|份|户|分)?\s*
 INLINE = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*[（(]\s*(\d[\d,]*(?:\.\d+)?)\s*/\s*(\d[\d,]*(?:\.\d+)?)\s*[）)]")
 NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,12}?率)\s*(?:为|达|是|达到|仅为|约为)?\s*(\d+(?:\.\d+)?)\s*%(?!\s*[-–~至到])")
 TOTAL_WORD = re.compile(r"(合计|总计|共计|累计|总额|合计共|总共)[^，,。；;\d]{0,6}$")
+DISTINCT = re.compile(r"(人数|户数|对象数)$|^(人数|户数)")  # counts of distinct people, not additive
 KNOWN_RATES = ("预算执行率", "资金到位率", "资金支出率", "应补尽补率", "发放准确率", "发放及时率", "问卷回收率",
                "台账信息准确率", "资金执行率")
 
@@ -117,18 +118,36 @@ def _table_sums(table: Block) -> Iterator[Finding]:
             stated = number(row[c]) if c < len(row) else None
             if stated is None or c < len(row) and "%" in row[c] or (c < len(header) and re.search(r"率|比例|占比|%", header[c])):
                 continue
-            found = _any_column_block(rows, last_total + 1, r, stated)
-            if found is None:
-                parts = [number(rows[i][c]) for i in range(last_total + 1, r) if c < len(rows[i])]
-                parts = [p for p in parts if p is not None]
-                if len(parts) < 2:
-                    continue
-                total = sum(parts, Decimal(0))
-                shown = " + ".join(show(p) for p in parts)
-                yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
-                                           f"{shown} = {show(total)}，表中合计为 {show(stated)}，相差 {show(stated - total)}。",
-                                           [*parts, total, stated])
+            parts = [number(rows[i][c]) for i in range(last_total + 1, r) if c < len(rows[i])]
+            parts = [p for p in parts if p is not None]
+            if c < len(header) and DISTINCT.search(re.sub(r"\s", "", header[c])):
+                yield from _distinct(table, r, row, header[c], parts, stated)
+                continue
+            if len(parts) < 2 or _any_column_block(rows, last_total + 1, r, stated):
+                continue
+            total = sum(parts, Decimal(0))
+            shown = " + ".join(show(p) for p in parts)
+            yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
+                                       f"{shown} = {show(total)}，表中合计为 {show(stated)}，相差 {show(stated - total)}。",
+                                       [*parts, total, stated])
         last_total = r
+
+
+def _distinct(table: Block, r: int, row: tuple[str, ...], head: str, parts: list[Decimal],
+              stated: Decimal) -> Iterator[Finding]:
+    """A count of people (人数, 户数) is not additive — one person may draw both subsidies —
+    but the total lies between the largest part and the sum of the parts."""
+    if len(parts) < 2:
+        return
+    total = sum(parts, Decimal(0))
+    if max(parts) <= stated <= total:
+        return
+    shown = " + ".join(show(p) for p in parts)
+    bound = (f"少于其中最大的一项 {show(max(parts))}" if stated < max(parts)
+             else f"多于各项之和 {shown} = {show(total)}")
+    yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
+                               f"“{head}”合计为 {show(stated)}，{bound}；同一人可计入多项，但合计不会{'少于最大一项' if stated < max(parts) else '多于各项之和'}。",
+                               [*parts, total, stated])
 
 
 def _any_column_block(rows, start: int, end: int, stated: Decimal) -> bool | None:
