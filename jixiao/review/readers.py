@@ -1,6 +1,6 @@
 """Read a report file into the Report model: .txt (tables as tab-separated lines, as
-converters write them), .docx (paragraphs and tables in body order) and .pdf (the text
-layer: ruled tables rebuilt from their rules, the text outside them as paragraphs; pdf.py)."""
+converters write them), .docx (paragraphs and tables in body order), .html (htmlfile.py) and
+.pdf (the text layer: ruled tables rebuilt from their rules, the rest as paragraphs; pdf.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 from jixiao.errors import DataError, Problem
+from jixiao.review.htmlfile import read_html
 from jixiao.review.outline import Raw, assemble
 from jixiao.review.pdf import read_pdf
 from jixiao.review.text import Report
 
-SUFFIXES = (".txt", ".docx", ".pdf")
+SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 def read_report(path: Path) -> Report:
@@ -21,9 +22,9 @@ def read_report(path: Path) -> Report:
         raise DataError("找不到要复核的报告", [Problem(str(path), "文件不存在")])
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DataError("无法复核该文件", [Problem(str(path), f"只支持 .docx、.pdf、.txt 格式，而不是「{suffix or '无扩展名'}」")])
+        raise DataError("无法复核该文件", [Problem(str(path), f"只支持 .docx、.pdf、.html、.txt 格式，而不是「{suffix or '无扩展名'}」")])
     try:
-        raws = {".txt": _txt, ".docx": _docx, ".pdf": read_pdf}[suffix](path)
+        raws = {".txt": _txt, ".docx": _docx, ".pdf": read_pdf, ".html": _html, ".htm": _html}[suffix](path)
     except DataError:
         raise
     except (OSError, ValueError, KeyError) as exc:
@@ -35,16 +36,22 @@ def read_report(path: Path) -> Report:
     return report
 
 
-def _txt(path: Path) -> list[Raw]:
+def _text(path: Path) -> str:
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:
-        raise DataError("无法读取要复核的报告", [Problem(str(path), "文本文件既不是 UTF-8 也不是 GB18030 编码")])
+    raise DataError("无法读取要复核的报告", [Problem(str(path), "文件既不是 UTF-8 也不是 GB18030 编码的文本")])
+
+
+def _html(path: Path) -> list[Raw]:
+    return read_html(_text(path))
+
+
+def _txt(path: Path) -> list[Raw]:
+    text = _text(path)
     raws: list[Raw] = []
     rows: list[tuple[str, ...]] = []
     for line in text.splitlines():
@@ -84,11 +91,13 @@ def _docx(path: Path) -> list[Raw]:
             raws.append(Raw("para", text, style_level=level))
         elif child.tag == qn("w:tbl"):
             rows = []
-            for tr in child.iter(qn("w:tr")):
-                cells = []
-                for tc in tr.iter(qn("w:tc")):
+            for tr in child.findall(qn("w:tr")):
+                cells: list[str] = []
+                for tc in tr.findall(qn("w:tc")):
                     paras = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
-                    cells.append("".join(paras))
+                    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                    width = int(span.get(qn("w:val"), "1")) if span is not None and span.get(qn("w:val"), "").isdigit() else 1
+                    cells += ["".join(paras)] + [""] * (width - 1)  # a merged cell: its text in its first column
                 rows.append(tuple(cells))
             raws.append(Raw("table", rows=tuple(rows)))
     return raws
