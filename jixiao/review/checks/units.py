@@ -68,7 +68,7 @@ def _label(before: str) -> str:
 def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
     by_digits: dict[str, list[tuple[Figure, str, Place, str]]] = {}
     for item in money_figures(ex):
-        if len(item[0].digits) >= 3:
+        if _distinctive(item[0]):
             by_digits.setdefault(item[0].digits, []).append(item)
     for items in by_digits.values():
         values: dict[Decimal, list[tuple[Figure, str, Place, str]]] = {}
@@ -87,6 +87,12 @@ def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
                 yield unit_mismatch.finding(place, quote, f"“{f.raw}”与报告别处的“{_money(other)}”数字相同而单位不同，"
                                             f"两者相差 {show(ratio)} 倍；此处应为 {show(usual)} 元，按所写单位则是 "
                                             f"{show(f.yuan)} 元。", [f.yuan, usual])
+
+
+def _distinctive(f: Figure) -> bool:
+    """Digits unlikely to recur by chance: three significant ones (188, 302.74), or a long
+    round number (2,200,000.00); "5元" and "5万元" may well be two different amounts."""
+    return len(f.digits) >= 3 or len(re.sub(r"\D", "", f.raw_number.split(".")[0])) >= 5
 
 
 def _money(f: Figure) -> str:
