@@ -13,12 +13,14 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-
+from jixiao.errors import DataError
 from jixiao.review.outline import Raw, heading_rank
 from jixiao.review.text import clean
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 GAP = 0.12  # ems between two glyph advances that read as a space
 SNAP = 2.0  # points: rules this close are one rule, a rule this close to a cell edge touches it
@@ -77,9 +79,13 @@ class Grid:
 
 def read_pdf(path: Path) -> list[Raw]:
     """Paragraph lines and tables of every page, in reading order (ValueError if not a PDF)."""
+    import pypdfium2 as pdfium  # heavy (a compiled library): only when a PDF is reviewed
+
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DataError(f"无法读取 {path}：PDF 已加密，请提供未加密的文件") from None
         raise ValueError(str(exc)) from None
     raws: list[Raw] = []
     try:
@@ -121,6 +127,8 @@ def _page(page: pdfium.PdfPage, number: int) -> list[Raw]:
 # --- characters and lines ------------------------------------------------------------------
 
 def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
+    import pypdfium2.raw as pdfium_c  # see read_pdf
+
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -189,6 +197,8 @@ def _wide(text: str) -> bool:
 def _rules(page: pdfium.PdfPage, height: float) -> tuple[list, list]:
     """Horizontal (y, x0, x1) and vertical (x, y0, y1) rules: thin paths, and the sides of
     stroked rectangles (filled boxes alone are shading or charts, not rules)."""
+    import pypdfium2.raw as pdfium_c  # see read_pdf
+
     horizontal, vertical = [], []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jixiao.errors import DataError, Problem
+from jixiao.errors import DataError
 from jixiao.review.htmlfile import read_html
 from jixiao.review.outline import Raw, assemble
 from jixiao.review.pdf import read_pdf
@@ -16,23 +16,36 @@ from jixiao.review.text import Report
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
+KIND = {".txt": "有效的文本文件", ".docx": "有效的 Word 文档（.docx）", ".pdf": "有效的 PDF 文件", ".html": "有效的网页文件",
+        ".htm": "有效的网页文件"}
+
+
 def read_report(path: Path) -> Report:
     """The report at `path`; a missing, unreadable or unsupported file is a DataError."""
     if not path.exists():
-        raise DataError("找不到要复核的报告", [Problem(str(path), "文件不存在")])
+        raise DataError(f"找不到要复核的报告：{path}")
+    if path.is_dir():
+        raise DataError(f"无法复核 {path}：这是一个目录，请指定报告文件")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise DataError("无法复核该文件", [Problem(str(path), f"只支持 .docx、.pdf、.html、.txt 格式，而不是「{suffix or '无扩展名'}」")])
+        hint = "旧版 Word 文档（.doc）请先另存为 .docx；" if suffix in (".doc", ".wps") else ""
+        raise DataError(f"无法复核 {path}：只支持 .docx、.pdf、.html、.txt 格式的报告，而不是「{suffix or '无扩展名'}」"
+                        + (f"（{hint.rstrip('；')}）" if hint else ""))
     try:
+        if path.stat().st_size == 0:
+            raise DataError(f"无法复核 {path}：文件是空的")
         raws = {".txt": _txt, ".docx": _docx, ".pdf": read_pdf, ".html": _html, ".htm": _html}[suffix](path)
     except DataError:
         raise
-    except (OSError, ValueError, KeyError) as exc:
-        raise DataError("无法读取要复核的报告", [Problem(str(path), f"文件已损坏或不是有效的{suffix[1:]}文件（{type(exc).__name__}）")]) from None
+    except PermissionError:
+        raise DataError(f"无法读取 {path}：没有读取权限") from None
+    except (OSError, ValueError, KeyError, SyntaxError):
+        hint = "；如果是旧版 Word 文档（.doc）改了扩展名，请用 Word 或 WPS 另存为 .docx" if suffix == ".docx" else ""
+        raise DataError(f"无法读取 {path}：文件已损坏，或不是{KIND[suffix]}{hint}") from None
     report = assemble(str(path), raws)
     if not any(b.text for b in report.blocks):
         hint = "PDF 没有文字层（可能是扫描件），请提供 Word 版或先做文字识别" if suffix == ".pdf" else "文件中没有文字"
-        raise DataError("无法复核该文件", [Problem(str(path), hint)])
+        raise DataError(f"无法复核 {path}：{hint}")
     return report
 
 
@@ -43,7 +56,7 @@ def _text(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataError("无法读取要复核的报告", [Problem(str(path), "文件既不是 UTF-8 也不是 GB18030 编码的文本")])
+    raise DataError(f"无法读取 {path}：文件既不是 UTF-8 也不是 GB18030 编码的文本")
 
 
 def _html(path: Path) -> list[Raw]:
@@ -74,9 +87,11 @@ def _docx(path: Path) -> list[Raw]:
     import docx  # heavy: only when a docx is reviewed
     from docx.oxml.ns import qn
 
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError) as exc:  # not a zip, or a zip without a document
         raise ValueError(str(exc)) from None
     raws: list[Raw] = []
     styles = {s.style_id: s.name for s in document.styles}

@@ -4,12 +4,14 @@ jixiao's document model and written by jixiao's docx and html renderers."""
 
 from __future__ import annotations
 
+import errno
 import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jixiao.errors import DataError
 from jixiao.narrative.document import Cover, Document, Heading, Paragraph, Table
 from jixiao.report.docx_render import render_docx
 from jixiao.report.html_render import render_html
@@ -86,11 +88,20 @@ def _n(value) -> str:
 
 
 def write_review(review: Review, out: Path) -> ReviewFiles:
-    """review.docx, review.html and review.json in `out`."""
-    out.mkdir(parents=True, exist_ok=True)
+    """review.docx, review.html and review.json in `out`; a folder that cannot be written is
+    a DataError naming it."""
     doc = review_document(review)
-    docx = render_docx(doc, {}, out / "review.docx")
-    html = render_html(doc, {}, out / "review.html")
-    path = out / "review.json"
-    path.write_text(json.dumps(review.json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        docx = render_docx(doc, {}, out / "review.docx")
+        html = render_html(doc, {}, out / "review.html")
+        path = out / "review.json"
+        path.write_text(json.dumps(review.json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except (FileExistsError, NotADirectoryError):
+        raise DataError(f"无法写出复核意见：{out} 已存在且不是目录，请用 --out 指定一个目录") from None
+    except PermissionError:
+        raise DataError(f"无法写出复核意见：没有 {out} 的写入权限，请用 --out 指定其他目录") from None
+    except OSError as exc:
+        reason = "磁盘空间不足" if exc.errno == errno.ENOSPC else "写入失败"
+        raise DataError(f"无法写出复核意见到 {out}：{reason}") from None
     return ReviewFiles(docx, html, path)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _LATEX = (("\\leqslant", "≤"), ("\\geqslant", "≥"), ("\\leq", "≤"), ("\\geq", "≥"), ("\\le", "≤"),
           ("\\ge", "≥"), ("\\%", "%"), ("\\times", "×"), ("$", ""))
 _WIDE = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\ufeff]")  # never text: NUL, zero-width marks
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 
 
@@ -22,7 +23,7 @@ def clean(text: str) -> str:
     runs of blanks collapsed (Chinese text never needs them)."""
     for old, new in _LATEX:
         text = text.replace(old, new)
-    text = text.translate(_WIDE).replace("\u3000", " ").replace("\xa0", " ")
+    text = _CONTROL.sub("", text.translate(_WIDE)).replace("\u3000", " ").replace("\xa0", " ")
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
