@@ -52,10 +52,10 @@ def rate_mismatch(ex: Extraction) -> Iterator[Finding]:
         explicit = False
         for m in FORMULA.finditer(text):
             explicit = True
-            yield from _explicit(span.place, text, m.group(3), _dec(m.group(1)), _dec(m.group(2)))
+            yield from _explicit(span.place, text, m.group(3), m.group(1), m.group(2))
         for m in INLINE.finditer(text):
             explicit = True
-            yield from _explicit(span.place, text, m.group(1), _dec(m.group(2)), _dec(m.group(3)))
+            yield from _explicit(span.place, text, m.group(1), m.group(2), m.group(3))
         if not explicit and span.row is None:
             for m in NAMED_RATE.finditer(text):
                 if not any(w in m.group(1) for w in UNRELATED):
@@ -64,11 +64,11 @@ def rate_mismatch(ex: Extraction) -> Iterator[Finding]:
         yield from _rows(table)
 
 
-def _explicit(place: Place, text: str, printed: str, num: Decimal, den: Decimal) -> Iterator[Finding]:
-    rate = Decimal(printed)
+def _explicit(place: Place, text: str, printed: str, num_raw: str, den_raw: str) -> Iterator[Finding]:
+    rate, num, den = Decimal(printed), _dec(num_raw), _dec(den_raw)
     if den and not rate_ok(rate, _decimals(printed), num, den):
         exact = (num / den * 100).quantize(Decimal("0.0001"))
-        yield rate_mismatch.finding(place, text, f"{show(num)} / {show(den)} = {exact}%，报告写为 {printed}%。",
+        yield rate_mismatch.finding(place, text, f"{num_raw} / {den_raw} = {exact}%，报告写为 {printed}%。",
                                     [num, den, rate])
 
 
@@ -127,13 +127,13 @@ def rate_conflict(ex: Extraction) -> Iterator[Finding]:
     for span in ex.report.sentences():
         for sentence in split_sentences(span.text):
             for m in NAMED_RATE.finditer(sentence):
-                if m.group(1) in KNOWN_RATES:
-                    seen.setdefault(m.group(1), []).append((m.group(2), sentence, span.place))
+                if known := known_rate(m.group(1)):
+                    seen.setdefault(known, []).append((m.group(2), sentence, span.place))
     for table in ex.report.tables():
         for r, row in enumerate(table.rows):
             name, printed = row_rate(row)
-            if name in KNOWN_RATES and printed is not None:
-                seen.setdefault(name, []).append((printed, " | ".join(c for c in row if c), table.place(r)))
+            if name and printed is not None and (known := known_rate(name)):
+                seen.setdefault(known, []).append((printed, " | ".join(c for c in row if c), table.place(r)))
     for name, stated in seen.items():
         values = sorted({Decimal(v).normalize() for v, _, _ in stated})
         if len(values) < 2 or _one_number(stated):
@@ -143,6 +143,11 @@ def rate_conflict(ex: Extraction) -> Iterator[Finding]:
         _, quote, place = next(s for s in stated if Decimal(s[0]).normalize() == odd)
         listed = "、".join(f"{show(v)}%（{counts[v]} 处）" for v in values)
         yield rate_conflict.finding(place, quote, f"报告中的{name}有不同数值：{listed}。", values)
+
+
+def known_rate(name: str) -> str | None:
+    """The known rate a name ends with ("本项目资金到位率" → 资金到位率); the longest wins."""
+    return max((k for k in KNOWN_RATES if name.endswith(k)), key=len, default=None)
 
 
 def _one_number(stated: list[tuple[str, str, Place]]) -> bool:
