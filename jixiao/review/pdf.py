@@ -132,24 +132,36 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(raw)
+        text = _page_text(pdfium_c, raw, count)
         loose = pdfium_c.FS_RECTF()
+        box = ctypes.byref(loose)
         out = []
-        for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
-            if not code or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        for i in range(count):
+            ch = text[i] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0)
+            if ch.isspace():
+                if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                    continue  # pdfium's own spaces and line ends; the text's own are kept
+                ch = " "
+            elif ch == "\0" or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
-            text = chr(code)
-            if text.isspace():
-                text = " "  # a space the text has (pdfium's own, generated ones are skipped above)
-            elif unicodedata.category(text) in ("Cc", "Cf"):
-                continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose)):
+            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, box):
                 continue
             size = pdfium_c.FPDFText_GetFontSize(raw, i) or (loose.top - loose.bottom)
-            out.append(Char(text, loose.left, loose.right, height - loose.top, height - loose.bottom, size))
+            out.append(Char(ch, loose.left, loose.right, height - loose.top, height - loose.bottom, size))
         return out
     finally:
         textpage.close()
+
+
+def _page_text(pdfium_c, raw, count: int) -> str | None:
+    """The page's characters in one call, when each is one UTF-16 unit (no character beyond
+    the BMP); None otherwise, and they are read one by one."""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    units = bytes(buffer)[:max(written - 1, 0) * 2]
+    text = units.decode("utf-16-le", errors="replace")
+    return text if len(text) == count and not any("\ud800" <= c <= "\udfff" for c in text) else None
 
 
 def _lines(chars: list[Char]) -> list[Line]:

@@ -67,7 +67,7 @@ def test_check_finds_the_true_case_and_not_the_near_miss(review_text, code, true
 
 def test_unit_mismatch_says_what_the_amount_should_be(review_text):
     (f,) = found(review(review_text, *CASES[0][1]), "unit-mismatch")
-    assert "“3,793,920万元”" in f.detail and "相差 10000 倍" in f.detail and "此处应为 3793920 元" in f.detail
+    assert "“3,793,920万元”" in f.detail and "相差 10,000 倍" in f.detail and "此处应为 3,793,920 元" in f.detail
     assert f.numbers == (Decimal("37939200000"), Decimal("3793920"))
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from jixiao.review.extract import Extraction
 from jixiao.review.findings import Finding, check
-from jixiao.review.numbers import figures, number, show
+from jixiao.review.numbers import figures, grouped, number
 from jixiao.review.text import Block
 
 TOTAL_WORD = re.compile(r"(合计|总计|共计|累计|总额|合计共|总共)[^，,。；;\d]{0,6}$")
@@ -50,9 +50,9 @@ def _table_sums(table: Block) -> Iterator[Finding]:
             if len(parts) < 2 or _any_column_block(rows, last_total + 1, r, stated):
                 continue
             total = sum(parts, Decimal(0))
-            shown = " + ".join(show(p) for p in parts)
+            shown = " + ".join(grouped(p) for p in parts)
             yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
-                                       f"{shown} = {show(total)}，表中合计为 {show(stated)}，相差 {show(stated - total)}。",
+                                       f"{shown} = {grouped(total)}，表中合计为 {grouped(stated)}，相差 {grouped(stated - total)}。",
                                        [*parts, total, stated])
         last_total = r
 
@@ -66,11 +66,11 @@ def _distinct(table: Block, r: int, row: tuple[str, ...], head: str, parts: list
     total = sum(parts, Decimal(0))
     if max(parts) <= stated <= total:
         return
-    shown = " + ".join(show(p) for p in parts)
-    bound = (f"少于其中最大的一项 {show(max(parts))}" if stated < max(parts)
-             else f"多于各项之和 {shown} = {show(total)}")
+    shown = " + ".join(grouped(p) for p in parts)
+    bound = (f"少于其中最大的一项 {grouped(max(parts))}" if stated < max(parts)
+             else f"多于各项之和 {shown} = {grouped(total)}")
     yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
-                               f"“{head}”合计为 {show(stated)}，{bound}；同一人可计入多项，但合计不会{'少于最大一项' if stated < max(parts) else '多于各项之和'}。",
+                               f"“{head}”合计为 {grouped(stated)}，{bound}；同一人可计入多项，但合计不会{'少于最大一项' if stated < max(parts) else '多于各项之和'}。",
                                [*parts, total, stated])
 
 
@@ -103,5 +103,5 @@ def _sentence_sums(text: str, place) -> Iterator[Finding]:
         if abs(total - f.yuan) <= Decimal("0.01"):
             continue
         shown = " + ".join(x.raw for x in parts)
-        yield sum_mismatch.finding(place, text, f"{shown} = {show(total)} 元，句中合计为 {f.raw}，相差 "
-                                   f"{show(f.yuan - total)} 元。", [*(x.yuan for x in parts), total, f.yuan])
+        yield sum_mismatch.finding(place, text, f"{shown} = {grouped(total)} 元，句中合计为 {f.raw}，相差 "
+                                   f"{grouped(f.yuan - total)} 元。", [*(x.yuan for x in parts), total, f.yuan])

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from jixiao.review.extract import Extraction
 from jixiao.review.findings import Finding, check
-from jixiao.review.numbers import YUAN, Figure, figures, show
+from jixiao.review.numbers import YUAN, Figure, figures, grouped
 from jixiao.review.text import Place
 
 LABELS = {
@@ -85,8 +85,8 @@ def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
             other = next((i[0] for i in values[usual] if i[0].unit != group[0][0].unit), values[usual][0][0])
             for f, quote, place, _ in group:
                 yield unit_mismatch.finding(place, quote, f"“{f.raw}”与报告别处的“{_money(other)}”数字相同而单位不同，"
-                                            f"两者相差 {show(ratio)} 倍；此处应为 {show(usual)} 元，按所写单位则是 "
-                                            f"{show(f.yuan)} 元。", [f.yuan, usual])
+                                            f"两者相差 {grouped(ratio)} 倍；此处应为 {grouped(usual)} 元，按所写单位则是 "
+                                            f"{grouped(f.yuan)} 元。", [f.yuan, usual])
 
 
 def _distinctive(f: Figure) -> bool:
@@ -122,8 +122,8 @@ def amount_conflict(ex: Extraction) -> Iterator[Finding]:
             if not strong:
                 continue
             f, quote, place, _ = strong[0]
-            yield amount_conflict.finding(place, quote, f"{label}在此为 {_money(f)}（{show(f.yuan)} 元），报告别处为 "
-                                          f"{show(usual.yuan)} 元（{len(groups[0])} 处）。", [f.yuan, usual.yuan])
+            yield amount_conflict.finding(place, quote, f"{label}在此为 {_money(f)}（{grouped(f.yuan)} 元），报告别处为 "
+                                          f"{grouped(usual.yuan)} 元（{len(groups[0])} 处）。", [f.yuan, usual.yuan])
 
 
 def _same(a: Figure, b: Figure) -> bool:
