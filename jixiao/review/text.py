@@ -106,10 +106,18 @@ class Report:
                     yield Span(sentence, block)
 
     def title(self) -> str:
-        for block in self.blocks[:8]:
-            if "报告" in block.text and len(block.text) < 80:
-                return block.text
-        return self.blocks[0].text if self.blocks else ""
+        """The report's title: the first line (of the first eight) that names a 报告, cut after
+        that word, with the line before it when the title was set on two lines."""
+        for i, block in enumerate(self.blocks[:8]):
+            if "报告" not in block.text:
+                continue
+            title = block.text[:block.text.index("报告") + 2].strip()
+            before = self.blocks[i - 1].text if i else ""
+            if before and len(before) + len(title) <= 80 and not re.search(r"[。；：:，,]", before):
+                title = before + title
+            if len(title) <= 80:
+                return title
+        return self.blocks[0].text[:80] if self.blocks else ""
 
 
 def split_sentences(text: str) -> list[str]:

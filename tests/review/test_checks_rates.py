@@ -71,7 +71,7 @@ def test_a_threshold_of_a_rule_is_not_a_stated_rate(review_text):
 
 def test_sum_mismatch_says_the_difference(review_text):
     (f,) = found(review(review_text, *CASES[6][1]), "sum-mismatch")
-    assert f.detail == "100 + 50 = 150，表中合计为 160，相差 10。"
+    assert f.detail == "100 + 50 = 150，表中合计为 160，比分项之和多 10。"
 
 
 # scores against the report's own rule ----------------------------------------------------

@@ -52,7 +52,7 @@ def _table_sums(table: Block) -> Iterator[Finding]:
             total = sum(parts, Decimal(0))
             shown = " + ".join(grouped(p) for p in parts)
             yield sum_mismatch.finding(table.place(r), " | ".join(x for x in row if x),
-                                       f"{shown} = {grouped(total)}，表中合计为 {grouped(stated)}，相差 {grouped(stated - total)}。",
+                                       f"{shown} = {grouped(total)}，表中合计为 {grouped(stated)}，{_diff(stated, total)}。",
                                        [*parts, total, stated])
         last_total = r
 
@@ -103,5 +103,9 @@ def _sentence_sums(text: str, place) -> Iterator[Finding]:
         if abs(total - f.yuan) <= Decimal("0.01"):
             continue
         shown = " + ".join(x.raw for x in parts)
-        yield sum_mismatch.finding(place, text, f"{shown} = {grouped(total)} 元，句中合计为 {f.raw}，相差 "
-                                   f"{grouped(f.yuan - total)} 元。", [*(x.yuan for x in parts), total, f.yuan])
+        yield sum_mismatch.finding(place, text, f"{shown} = {grouped(total)} 元，句中合计为 {f.raw}，"
+                                   f"{_diff(f.yuan, total)} 元。", [*(x.yuan for x in parts), total, f.yuan])
+
+
+def _diff(stated: Decimal, parts: Decimal) -> str:
+    return f"比分项之和{'多' if stated > parts else '少'} {grouped(abs(stated - parts))}"

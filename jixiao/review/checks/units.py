@@ -64,7 +64,7 @@ def _label(before: str) -> str:
     return ""
 
 
-@check("unit-mismatch", "error", "金额单位错误（元与万元相差 10 000 倍）")
+@check("unit-mismatch", "error", "金额单位错误（元与万元相差一万倍）")
 def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
     by_digits: dict[str, list[tuple[Figure, str, Place, str]]] = {}
     for item in money_figures(ex):
