@@ -21,6 +21,11 @@ CASES = [
     ("unit-mismatch",
      ["本项目预算资金3,793,920元。", "年初批复预算3,793,920元。", "预算执行率按预算3,793,920万元计算。"],
      ["本项目预算资金3,793,920元。", "年初批复预算3,793,920元。", "折合379.39万元。"]),
+    ("unit-mismatch",  # a column of amounts in the wrong unit, its sum near a total printed elsewhere
+     [table("乡镇 | 发放金额（万元）", "三乡镇 | 467,569.00", "三角镇 | 390,722.00", "东凤镇 | 473,666.00"),
+      "全年共发放补贴1,332,900.00元，其中未能归属乡镇的943元。"],
+     [table("乡镇 | 发放金额（元）", "三乡镇 | 467,569.00", "三角镇 | 390,722.00", "东凤镇 | 473,666.00"),
+      "全年共发放补贴1,332,900.00元，其中未能归属乡镇的943元。"]),
     ("amount-conflict",
      ["预算资金为3,793,920元。", "本年预算资金为3,793,920元。", "预算资金为3,893,920元。"],
      ["预算资金为3,793,920元。", "本年预算资金为3,793,920元。", "预算资金为379.39万元。"]),
@@ -72,18 +77,18 @@ def test_unit_mismatch_says_what_the_amount_should_be(review_text):
 
 
 def test_satisfaction_rate_names_the_wider_reading(review_text):
-    (f,) = found(review(review_text, *CASES[4][1]), "satisfaction-rate")
+    (f,) = found(review(review_text, *CASES[5][1]), "satisfaction-rate")
     assert "70/100 = 70.00%" in f.detail and "把“基本满意”也计为满意（90/100 = 90.00%）" in f.detail
 
 
 def test_heading_number_names_the_missing_number(review_text):
-    (f,) = found(review(review_text, *CASES[8][1]), "heading-number")
+    (f,) = found(review(review_text, *CASES[9][1]), "heading-number")
     assert f.detail == "上一个同级标题为“二、”，此处为“四、”，缺少三、。"
     assert f.quote == "四、综合评价情况及评价结论"
 
 
 def test_other_region_cites_gb_t_2260(review_text):
-    (f,) = found(review(review_text, *CASES[13][1]), "other-region")
+    (f,) = found(review(review_text, *CASES[14][1]), "other-region")
     assert "“特克斯县”是其他地区的地名" in f.detail and "654127" in f.detail
 
 
