@@ -111,3 +111,13 @@ def test_exit_code_is_2_in_a_real_process(tmp_path):
                           capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.strip() == f"错误：找不到要复核的报告：{tmp_path / '无.pdf'}"
+
+
+def test_the_readme_example_is_the_real_output(tmp_path, monkeypatch):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ jixiao review ../shared/seeds/003_f6dc52b345cd3c4e.txt --out 复核-003\n"
+    shown = readme[readme.index(command) + len(command):].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["review", str(_seed("003")), "--out", "复核-003"])
+    assert result.exit_code == 0
+    assert result.stdout == shown
