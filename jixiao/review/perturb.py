@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao.review import review_file
+from jixiao.review.docxedit import Unit, apply_change, units
 
 KINDS = ("score", "total", "grade", "rate", "unit", "sum")
 KIND_ZH = {"score": "指标得分", "total": "总分", "grade": "等级", "rate": "比率", "unit": "金额单位", "sum": "分项与合计"}
@@ -42,19 +43,6 @@ RATE = re.compile(r"=\s*[\d,.]+\s*(?:元|人|笔)?\s*/\s*[\d,.]+\s*(?:元|人|�
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One paragraph of the docx, in the body or in a table cell, with where it stands."""
-
-    index: int  # paragraph order in the document
-    text: str
-    table: int | None = None  # table order, for cells
-    row: int = 0
-    col: int = 0
-    header: tuple[str, ...] = ()
-    cells: tuple[str, ...] = ()  # the row's cells
-
-
-@dataclass(frozen=True)
 class Perturbation:
     kind: str
     place: str  # what kind of place: 评分表, 指标分析, 工作底稿, 正文 …
@@ -73,77 +61,6 @@ class Outcome:
     perturbation: Perturbation
     found: bool
     codes: tuple[str, ...]  # codes of the findings the change brought
-
-
-# --- reading and writing the docx ----------------------------------------------------------
-
-def _paragraphs(document) -> Iterator[tuple[object, int | None, int, int]]:
-    """(w:p element, table number, row, column) in body order; cells of merged spans once."""
-    from docx.oxml.ns import qn  # heavy: python-docx only when a docx is perturbed
-
-    tables = 0
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            yield child, None, 0, 0
-        elif child.tag == qn("w:tbl"):
-            tables += 1
-            for r, tr in enumerate(child.findall(qn("w:tr"))):
-                for c, tc in enumerate(tr.findall(qn("w:tc"))):
-                    for p in tc.iter(qn("w:p")):
-                        yield p, tables, r, c
-
-
-def _text(p) -> str:
-    from docx.oxml.ns import qn  # heavy: see _paragraphs
-
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
-
-
-def units(path: Path) -> list[Unit]:
-    import docx  # heavy: see _paragraphs
-
-    document = docx.Document(str(path))
-    items = list(_paragraphs(document))
-    rows: dict[tuple[int, int], dict[int, str]] = {}
-    for p, table, r, c in items:
-        if table is not None:
-            cell = rows.setdefault((table, r), {})
-            cell[c] = cell.get(c, "") + _text(p)
-    out = []
-    for i, (p, table, r, c) in enumerate(items):
-        if table is None:
-            out.append(Unit(i, _text(p)))
-        else:
-            header = rows.get((table, 0), {})
-            cells = rows[(table, r)]
-            out.append(Unit(i, _text(p), table, r, c, tuple(header[k] for k in sorted(header)),
-                            tuple(cells[k] for k in sorted(cells))))
-    return out
-
-
-def apply(source: Path, p: Perturbation, target: Path) -> Path:
-    """Write `source` with the one change to `target`: the text of one paragraph's runs, the
-    first run that the changed span touches taking the new text."""
-    import docx  # heavy: see _paragraphs
-    from docx.oxml.ns import qn
-
-    document = docx.Document(str(source))
-    para = next(el for i, (el, *_rest) in enumerate(_paragraphs(document)) if i == p.unit)
-    pos = 0
-    placed = False
-    for t in para.iter(qn("w:t")):
-        text = t.text or ""
-        lo, hi = pos, pos + len(text)
-        pos = hi
-        if hi <= p.start or lo >= p.end:
-            continue
-        a, b = max(p.start, lo) - lo, min(p.end, hi) - lo
-        t.text = text[:a] + ("" if placed else p.new) + text[b:]
-        placed = True
-    if not placed:
-        raise ValueError(f"perturbation outside its paragraph: {p}")
-    document.save(str(target))
-    return target
 
 
 # --- where to perturb ----------------------------------------------------------------------
@@ -297,6 +214,11 @@ def _spread(items: list[Perturbation]) -> list[Perturbation]:
         return list(items)
     order = [0, len(items) - 1, len(items) // 2]
     return [items[i] for i in order] + [p for i, p in enumerate(items) if i not in order]
+
+
+def apply(source: Path, p: Perturbation, target: Path) -> Path:
+    """`source` with the one change written to `target`."""
+    return apply_change(source, p.unit, p.start, p.end, p.new, target)
 
 
 def measure(source: Path, work: Path, per_kind: int = 3, kinds: tuple[str, ...] = KINDS) -> list[Outcome]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from jixiao.review import review_file
-from jixiao.review.perturb import KINDS, apply, measure, perturbations, recall, units
+from jixiao.review.docxedit import units
+from jixiao.review.perturb import KINDS, apply, measure, perturbations, recall
 
 
 def test_perturbation_changes_one_paragraph_only(own_reports, tmp_path):
