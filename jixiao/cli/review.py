@@ -13,11 +13,11 @@ from jixiao.review.findings import CHECKS, SEVERITY_ZH
 from jixiao.review.render import write_review
 
 
-@app.command(help="复核第三方绩效评价报告（.docx、.pdf、.txt）：核对评分表、合计、比率、单位、日期和用语，"
+@app.command(help="复核第三方绩效评价报告（.docx、.pdf、.html、.txt）：核对评分表、合计、比率、单位、日期和用语，"
                   "写出复核意见（review.docx、review.html、review.json）。")
 @guarded
 def review(
-    file: Path = typer.Argument(..., metavar="报告文件", help="要复核的报告（.docx、.pdf 或 .txt）"),
+    file: Path = typer.Argument(..., metavar="报告文件", help="要复核的报告（.docx、.pdf、.html 或 .txt）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     out: Path | None = typer.Option(None, "--out", metavar="目录", help="复核意见的输出目录（默认：报告旁的“文件名-复核”目录）"),
 ) -> None:

@@ -113,7 +113,7 @@ def extract(report: Report) -> Extraction:
         text = span.text
         for m in TOTAL_TEXT.finditer(text):
             clause = re.split(r"[，,；;]", text[:m.start()])[-1]
-            if not CODE_IN_PARENS.search(clause) and not re.search(r"(指标|项目决策|项目管理|项目绩效|本项|该项)", clause[-8:]):
+            if not CODE_IN_PARENS.search(clause) and not re.search(r"(指标|项目决策|项目管理|项目绩效|本项(?!目)|该项(?!目))", clause[-8:]):
                 ex.totals.append(Stated(m.group(1), text, span.place))
         for m in GRADE_TEXT.finditer(text):
             ex.grades.append(Stated(GRADES[m.group(1) or m.group(2)], text, span.place))

@@ -115,3 +115,8 @@ def show(value: Decimal) -> str:
     """A number for a message: no exponent, no trailing zeros."""
     text = format(value.normalize(), "f")
     return text
+
+
+def grouped(value: Decimal) -> str:
+    """An amount for a message as reports print amounts: 1,266,871, 3,526,200.5."""
+    return format(value.normalize(), ",f")

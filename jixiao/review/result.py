@@ -73,6 +73,7 @@ def build_review(ex: Extraction, findings: list[Finding]) -> Review:
     total = max(set(totals), key=totals.count) if totals else None
     grades = [g.value for g in ex.grades]
     base = total_re if total_re is not None else total
-    return Review(ex.report.file, tuple(findings), tuple(rows), total, total_re,
+    ordered = sorted(findings, key=lambda f: f.severity != "error")  # errors first, each in check order
+    return Review(ex.report.file, tuple(ordered), tuple(rows), total, total_re,
                   max(set(grades), key=grades.count) if grades else None,
                   ex.band(base) if base is not None else None, ex)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _LATEX = (("\\leqslant", "≤"), ("\\geqslant", "≥"), ("\\leq", "≤"), ("\\geq", "≥"), ("\\le", "≤"),
           ("\\ge", "≥"), ("\\%", "%"), ("\\times", "×"), ("$", ""))
 _WIDE = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\ufeff]")  # never text: NUL, zero-width marks
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 
 
@@ -22,7 +23,7 @@ def clean(text: str) -> str:
     runs of blanks collapsed (Chinese text never needs them)."""
     for old, new in _LATEX:
         text = text.replace(old, new)
-    text = text.translate(_WIDE).replace("\u3000", " ").replace("\xa0", " ")
+    text = _CONTROL.sub("", text.translate(_WIDE)).replace("\u3000", " ").replace("\xa0", " ")
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
@@ -105,10 +106,18 @@ class Report:
                     yield Span(sentence, block)
 
     def title(self) -> str:
-        for block in self.blocks[:8]:
-            if "报告" in block.text and len(block.text) < 80:
-                return block.text
-        return self.blocks[0].text if self.blocks else ""
+        """The report's title: the first line (of the first eight) that names a 报告, cut after
+        that word, with the line before it when the title was set on two lines."""
+        for i, block in enumerate(self.blocks[:8]):
+            if "报告" not in block.text:
+                continue
+            title = block.text[:block.text.index("报告") + 2].strip()
+            before = self.blocks[i - 1].text if i else ""
+            if before and len(before) + len(title) <= 80 and not re.search(r"[。；：:，,]", before):
+                title = before + title
+            if len(title) <= 80:
+                return title
+        return self.blocks[0].text[:80] if self.blocks else ""
 
 
 def split_sentences(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from jixiao.review.checks.arithmetic import FORMULA
+from jixiao.review.checks.rates import FORMULA
 from jixiao.review.claims import CODE_IN_PARENS, PAIR
 from jixiao.review.extract import Extraction
 from jixiao.review.findings import Finding, check

@@ -10,8 +10,11 @@ from decimal import Decimal
 
 from jixiao.review.extract import Extraction
 from jixiao.review.findings import Finding, check
-from jixiao.review.numbers import YUAN, Figure, figures, show
+from jixiao.review.numbers import YUAN, Figure, figures, grouped
 from jixiao.review.text import Place
+
+TOTAL = re.compile(r"^(合计|总计|小计|总额)")
+TOTAL_WORDS = re.compile(r"合计|共计|总计|累计|总额|全年共")
 
 LABELS = {
     "预算": re.compile(r"(预算数|预算资金|预算金额|财政预算|预算批复为|批复预算|预算总额|年度预算|年预算数)\s*(?:为|是|：|:|共|合计)?\s*$"),
@@ -42,6 +45,35 @@ def money_figures(ex: Extraction) -> list[tuple[Figure, str, Place, str]]:
     return out
 
 
+COLUMN = "列合计"
+
+
+def column_sums(ex: Extraction) -> list[tuple[Figure, str, Place, str]]:
+    """The sum of each money column of a table without a 合计 row (the amounts by township):
+    printed elsewhere as a total, it shows the column's unit is the total's."""
+    out = []
+    for table in ex.report.tables():
+        rows = table.rows
+        if len(rows) < 3 or any(TOTAL.match(re.sub(r"\s", "", next((c for c in r if c), ""))) for r in rows[1:]):
+            continue
+        header, unit = rows[0], _table_unit(table)
+        for c, head in enumerate(header):
+            col_unit = _header_unit(head) or unit
+            if col_unit not in YUAN or _counter(header, c):
+                continue
+            cells = [r[c] for r in rows[1:] if c < len(r)]
+            values = [figures(x, col_unit) for x in cells]
+            if len(values) < 2 or any(len(v) != 1 or not v[0].is_money or v[0].raw_number != x.strip().removesuffix(v[0].unit)
+                                      for v, x in zip(values, cells)):
+                continue
+            places = max(v[0].decimals for v in values)
+            total = sum((v[0].value for v in values), Decimal(0))
+            raw = f"{total:,.{places}f}" if any("," in x for x in cells) else f"{total:.{places}f}"
+            out.append((Figure(total, col_unit, places, 0, len(raw), raw), f"表中“{head}”一列之和为 {raw}", table.place(0),
+                        COLUMN))
+    return out
+
+
 def _table_unit(table) -> str:
     text = table.caption + " " + " ".join(table.rows[0]) if table.rows else table.caption
     m = re.search(r"单位\s*[：:]\s*(万元|元|亿元)", text)
@@ -64,12 +96,13 @@ def _label(before: str) -> str:
     return ""
 
 
-@check("unit-mismatch", "error", "金额单位错误（元与万元相差 10 000 倍）")
+@check("unit-mismatch", "error", "金额单位错误（元与万元相差一万倍）")
 def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
     by_digits: dict[str, list[tuple[Figure, str, Place, str]]] = {}
     for item in money_figures(ex):
-        if len(item[0].digits) >= 3:
+        if _distinctive(item[0]):
             by_digits.setdefault(item[0].digits, []).append(item)
+    yield from _columns(ex)
     for items in by_digits.values():
         values: dict[Decimal, list[tuple[Figure, str, Place, str]]] = {}
         for item in items:
@@ -85,8 +118,28 @@ def unit_mismatch(ex: Extraction) -> Iterator[Finding]:
             other = next((i[0] for i in values[usual] if i[0].unit != group[0][0].unit), values[usual][0][0])
             for f, quote, place, _ in group:
                 yield unit_mismatch.finding(place, quote, f"“{f.raw}”与报告别处的“{_money(other)}”数字相同而单位不同，"
-                                            f"两者相差 {show(ratio)} 倍；此处应为 {show(usual)} 元，按所写单位则是 "
-                                            f"{show(f.yuan)} 元。", [f.yuan, usual])
+                                            f"两者相差 {grouped(ratio)} 倍；此处应为 {grouped(usual)} 元，按所写单位则是 "
+                                            f"{grouped(f.yuan)} 元。", [f.yuan, usual])
+
+
+def _columns(ex: Extraction) -> Iterator[Finding]:
+    """A money column (without a 合计 row) whose sum is, to within 1 %, a total printed
+    elsewhere in the other unit: the column's unit is wrong (the rest is money the column
+    does not attribute, such as payments to people on no township's roster)."""
+    totals = [i for i in money_figures(ex) if TOTAL_WORDS.search(i[1]) and i[0].yuan >= 10000]
+    for f, quote, place, _ in column_sums(ex):
+        for t, t_quote, t_place, _ in totals:
+            if t.unit != f.unit and f.value and abs(f.value - t.value) <= t.value / 100:
+                yield unit_mismatch.finding(place, quote, f"{quote} {f.unit}，与报告中的合计“{_money(t)}”（{t_place}）"
+                                            f"数值相当而单位不同，两者相差约{'一万' if YUAN[f.unit] * YUAN[t.unit] < 10 ** 9 else '一亿'}倍；"
+                                            f"此列的单位应为{t.unit}。", [f.yuan, t.yuan])
+                break
+
+
+def _distinctive(f: Figure) -> bool:
+    """Digits unlikely to recur by chance: three significant ones (188, 302.74), or a long
+    round number (2,200,000.00); "5元" and "5万元" may well be two different amounts."""
+    return len(f.digits) >= 3 or len(re.sub(r"\D", "", f.raw_number.split(".")[0])) >= 5
 
 
 def _money(f: Figure) -> str:
@@ -116,8 +169,8 @@ def amount_conflict(ex: Extraction) -> Iterator[Finding]:
             if not strong:
                 continue
             f, quote, place, _ = strong[0]
-            yield amount_conflict.finding(place, quote, f"{label}在此为 {_money(f)}（{show(f.yuan)} 元），报告别处为 "
-                                          f"{show(usual.yuan)} 元（{len(groups[0])} 处）。", [f.yuan, usual.yuan])
+            yield amount_conflict.finding(place, quote, f"{label}在此为 {_money(f)}（{grouped(f.yuan)} 元），报告别处为 "
+                                          f"{grouped(usual.yuan)} 元（{len(groups[0])} 处）。", [f.yuan, usual.yuan])
 
 
 def _same(a: Figure, b: Figure) -> bool:
