@@ -31,9 +31,10 @@ def workspace_framework(ws: Workspace) -> Framework:
     return load_framework(path)
 
 
-def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) -> Evaluation:
+def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None, engine: Any = None) -> Evaluation:
     """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
-    Stages whose tables the workspace does not provide are skipped, not invented."""
+    Stages whose tables the workspace does not provide are skipped, not invented.
+    `engine`: where the audit runs (jixiao.audit.engines.Engine; default DuckDB)."""
     ws = as_workspace(ws)
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
@@ -42,7 +43,7 @@ def evaluate_workspace(ws: Workspace | str | Path, progress: Progress = None) ->
     if any(t in ws.data for t in AUDITED_TABLES):
         from jixiao.audit.run import audit_workspace
 
-        audit = audit_workspace(ws, say)
+        audit = audit_workspace(ws, say, engine=engine)
     if "survey" in ws.data:
         from jixiao.ingest.load import load_data
         from jixiao.survey.service import survey_for_workspace

@@ -16,6 +16,7 @@ import pyarrow as pa
 from jixiao.audit import findings_table
 from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
+from jixiao.audit.engines import Engine, audit_backend
 from jixiao.findings import Finding
 from jixiao.progress import reporter
 from jixiao.workspace import Workspace, load_workspace
@@ -68,12 +69,15 @@ def row_accounting(con: Any) -> dict[str, dict[str, int]]:
 
 
 def audit_store(con: Any, ws: Workspace, progress: Any = None, write: bool = True,
-                rows: dict[str, dict[str, int]] | None = None) -> AuditResult:
+                rows: dict[str, dict[str, int]] | None = None, engine: Engine | None = None) -> AuditResult:
     """Audit the store behind a DuckDB connection; write the files into ws.out when `write`.
-    `rows`: the row accounting (default: read from the store's row_accounting table)."""
+    `rows`: the row accounting (default: read from the store's row_accounting table).
+    `engine`: where the checks run (jixiao.audit.engines; default DuckDB on the store)."""
     from jixiao.metrics.data import data_figures
 
-    backend = ibis_backend(con)
+    if engine is not None and engine.is_spark:
+        reporter(progress)(f"核查引擎：{engine.label()}")
+    backend = audit_backend(engine, con, ws.out)
     rows = rows if rows is not None else row_accounting(con)
     ctx = AuditContext(backend, ws.policy, ws.project.year, ws.project.base_date, frozenset(rows))
     table = run_checks(ctx, progress)
@@ -108,7 +112,8 @@ def unjudged(ctx: AuditContext) -> tuple[str, ...]:
                  "未核对其发放金额，应发未发也无金额" for s in missing)
 
 
-def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] | Any = None) -> AuditResult:
+def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] | Any = None,
+                    engine: Engine | None = None) -> AuditResult:
     """Load the workspace's inputs into the store, audit them, write out/findings.{csv,xlsx}."""
     from jixiao.ingest.load import load_data
     from jixiao.ingest.store import open_store
@@ -119,7 +124,7 @@ def audit_workspace(ws: Workspace | str | Path, progress: Callable[[str], None] 
     con = open_store(ws)
     try:
         bound_memory(con, ws.out / ".tmp-audit")
-        return audit_store(con, ws, progress, rows=report.rows_json())
+        return audit_store(con, ws, progress, rows=report.rows_json(), engine=engine)
     finally:
         con.close()
 

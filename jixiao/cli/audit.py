@@ -8,6 +8,7 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._engine import ENGINE, SPARK_CONF, SPARK_MASTER, chosen_engine
 
 
 @app.command(help="逐行核查花名册与发放明细，写出 out/findings.csv 和 out/findings.xlsx。")
@@ -15,10 +16,14 @@ from jixiao.cli._common import Progress, guarded, print_json
 def audit(
     workspace: Path = typer.Argument(..., metavar="工作区", help="工作区目录（含 evaluation.toml）"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
+    engine: str = ENGINE,
+    spark_master: str | None = SPARK_MASTER,
+    spark_conf: list[str] | None = SPARK_CONF,
 ) -> None:
     from jixiao.audit.run import audit_workspace
 
-    result = audit_workspace(workspace, progress=Progress(quiet=as_json))
+    result = audit_workspace(workspace, progress=Progress(quiet=as_json),
+                             engine=chosen_engine(engine, spark_master, spark_conf))
     if as_json:
         print_json(result.json())
         return

@@ -9,6 +9,7 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import Progress, guarded, print_json
+from jixiao.cli._engine import ENGINE, SPARK_CONF, SPARK_MASTER, chosen_engine
 
 
 @app.command(help="一次完成数据检查、逐条核查、评分和报告；进度逐行打印在标准错误。")
@@ -18,17 +19,22 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
+    engine: str = ENGINE,
+    spark_master: str | None = SPARK_MASTER,
+    spark_conf: list[str] | None = SPARK_CONF,
 ) -> None:
-    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet))
+    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet),
+                  engine=chosen_engine(engine, spark_master, spark_conf))
 
 
-def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress) -> dict[str, Any]:
+def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress,
+                  engine: Any = None) -> dict[str, Any]:
     """The whole evaluation of one workspace; prints the summary (or the JSON) and returns it."""
     from jixiao.report import FORMATS, write_report
     from jixiao.service import evaluate_workspace, scores_json
 
     progress.step(f"工作区：{workspace}")
-    evaluation = evaluate_workspace(workspace, progress)
+    evaluation = evaluate_workspace(workspace, progress, engine=engine)
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
     files = write_report(evaluation, formats=formats, progress=progress)
     progress.step("完成")
