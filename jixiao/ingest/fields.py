@@ -34,6 +34,11 @@ NAME = _f("name", "text", True, "姓名", "残疾人姓名", "享受对象姓名
 SUBSIDY = _f("subsidy", "subsidy", True, "补贴类型", "补贴类别", "享受补贴", "补贴项目", "补贴名称",
              "补贴种类", "享受补贴类型", "补助类型", "项目名称")
 
+# The region (区县) a row belongs to, when one workspace holds many regions: `jixiao batch`
+# splits such a workspace by it (a name or a GB/T 2260 code, kept as written).
+REGION = _f("region", "text", False, "区县", "行政区划代码", "所属区县", "县区", "区县名称", "县(市、区)",
+            "区划代码", "行政区划")
+
 ROSTER = (
     PERSON_ID,
     NAME,
@@ -51,6 +56,7 @@ ROSTER = (
     _f("grade", "grade", False, "残疾等级", "残疾级别", "等级"),
     _f("dibao", "flag", False, "是否低保", "低保对象", "是否低保对象", "是否低保户", "低保户"),
     _f("phone", "text", False, "联系电话", "手机号", "电话", "手机号码", "联系方式", "电话号码"),
+    REGION,
 )
 
 PAYMENTS = (
@@ -62,12 +68,14 @@ PAYMENTS = (
     _f("amount", "money", True, "发放金额", "金额", "补贴金额", "实发金额", "发放金额合计"),
     _f("paid_on", "date", False, "发放日期", "到账日期", "发放时间", "到账时间", "入账日期", "支付日期"),
     _f("channel", "text", False, "发放方式", "发放渠道", "支付方式"),
+    REGION,
 )
 
 DEATHS = (
     PERSON_ID,
     Field("name", "text", False, NAME.headers),
     _f("death_date", "date", True, "死亡日期", "死亡时间", "死亡年月"),
+    REGION,
 )
 
 DIBAO = (
@@ -75,6 +83,7 @@ DIBAO = (
     Field("name", "text", False, NAME.headers),
     _f("from_date", "date", False, "起始日期", "开始日期", "享受起始日期", "纳入日期", "纳入时间", "起始时间"),
     _f("to_date", "date", False, "终止日期", "截止日期", "退出日期", "终止时间", "截止时间"),
+    REGION,
 )
 
 FUNDS = (
@@ -85,6 +94,7 @@ FUNDS = (
     Field("subsidy", "subsidy", False, SUBSIDY.headers),
     _f("voucher", "text", False, "凭证号", "凭证编号", "记账凭证号"),
     _f("summary", "text", False, "摘要", "说明"),
+    REGION,
 )
 
 TABLE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -121,5 +131,5 @@ SURVEY_RESPONDENT_HEADERS = (
     "序号", "编号", "问卷编号", "姓名", "受访者", "被访者", "调查对象", "性别", "年龄", "联系电话", "电话",
     "手机号", "地址", "住址", "家庭住址", "乡镇", "乡镇(街道)", "街道", "村", "社区", "村(社区)", "村(居)",
     "调查时间", "调查日期", "填写时间", "提交时间", "调查员", "访问员", "备注", "残疾类别", "残疾等级",
-    "补贴类型", "来源", "ip", "用时", "答题时间", *PERSON_ID.headers,
+    "补贴类型", "来源", "ip", "用时", "答题时间", *PERSON_ID.headers, *REGION.headers,
 )

@@ -13,7 +13,7 @@ from jixiao.ingest import schema
 from jixiao.workspace import DataSource, Workspace
 
 STORE = "jixiao.duckdb"
-INGEST_VERSION = "4"  # bump when parsing changes, so unchanged files are read again
+INGEST_VERSION = "5"  # bump when parsing changes, so unchanged files are read again
 MEMORY_LIMIT = "2GB"
 
 INTERNAL = {
