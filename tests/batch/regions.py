@@ -53,3 +53,20 @@ def copy_payments(src: Path, dst: Path, n: int) -> list[tuple[int, int]]:
     rows = a.take(pa.array(picked)).cast(b.schema)
     pq.write_table(pa.concat_tables([b, rows]), dst / LEDGER)
     return [(i + 2, b.num_rows + k + 2) for k, i in enumerate(picked)]
+
+
+COUNTIES = ("东区", "西区", "南区")
+
+
+def add_region_column(folder: Path, tables: tuple[str, ...] = ("花名册", "发放明细")) -> dict[str, str]:
+    """Give the roster and the ledger a 区县 column, by person: every row of a person in one
+    county (the person's ID digits decide). Returns person_id → county."""
+    county_of: dict[str, str] = {}
+    for name in tables:
+        path = folder / "data" / f"{name}.parquet"
+        t = pq.read_table(path)
+        ids = t.column(0).to_pylist()
+        counties = [COUNTIES[sum(map(ord, pid or "")) % len(COUNTIES)] for pid in ids]
+        county_of.update(zip(ids, counties))
+        pq.write_table(t.append_column("区县", pa.array(counties, pa.string())), path)
+    return county_of
