@@ -138,7 +138,8 @@ def _connect(engine: Engine) -> Any:
         cores = int(master[6:-1]) if master[6:-1].isdigit() else (os.cpu_count() or 1)
         conf.update({"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": str(max(4, 2 * cores)),
                      "spark.driver.memory": "4g", "spark.local.dir": str(Path(tempfile.gettempdir()) / "jixiao-spark")})
-    conf.update(dict(engine.spark_conf))
+    for key, value in engine.spark_conf:
+        conf[key] = f"{conf[key]} {value}" if key == "spark.driver.extraJavaOptions" else value
     builder = SparkSession.builder.master(master)
     for key, value in conf.items():
         builder = builder.config(key, value)

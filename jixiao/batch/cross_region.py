@@ -18,7 +18,7 @@ import pyarrow as pa
 from jixiao.audit.checks import money_text
 from jixiao.audit.context import MONEY, AuditContext, month_index, month_text
 from jixiao.audit.engines import Engine, spark_backend
-from jixiao.audit.entitlement import net_of_reversals
+from jixiao.audit.entitlement import even_share, net_of_reversals
 from jixiao.audit.findings_table import ARROW_SCHEMA
 from jixiao.workspace import Workspace
 
@@ -41,7 +41,7 @@ def export_paid_months(ws: Workspace, region: str, con: Any) -> Path | None:
                             schema={"span": "int64", "k": "int64"})
     x = p.join(offsets, [offsets.span == p.months])
     x = x.select(region=ibis.literal(region, "string"), _row=x._row.cast("int64"), person_id=x.person_id,
-                 subsidy=x.subsidy, mi=x.p_mi + x.k, share=(x.amount / x.months).cast(MONEY), paid_on=x.paid_on)
+                 subsidy=x.subsidy, mi=x.p_mi + x.k, share=even_share(x.amount, x.months, x.k), paid_on=x.paid_on)
     path = ws.out / PAID_MONTHS
     ctx.backend.to_parquet(x, path)
     return path
