@@ -63,13 +63,22 @@ def generate(chunks: int = NATIONAL // CHUNK, chunk: int = CHUNK, one_pct: int =
                     writers[key] = pq.ParquetWriter(folder / "data" / f"{FILE_NAMES[table]}.parquet", data.schema)
                 writers[key].write_table(data, row_group_size=1_000_000)
         del prog, tables
+        if i + 1 == SLICES["national-10pct"]:  # the slice is complete: usable while the rest is written
+            _close(writers, "national-10pct", DATA / "national-1pct")
         print(f"[{time.monotonic() - started:7.1f}s] chunk {i + 1}/{chunks}", file=sys.stderr, flush=True)
-    for w in writers.values():
-        w.close()
-    template = (DATA / "national-1pct" / "evaluation.toml").read_text(encoding="utf-8")
     for name in ("national", "national-10pct"):
-        (DATA / name / "evaluation.toml").write_text(template.replace("广东省", "全国"), encoding="utf-8")
+        _close(writers, name, DATA / "national-1pct")
     print(json.dumps({"seconds": round(time.monotonic() - started, 1), "disk_gb": disk_gb()}))
+
+
+def _close(writers: dict, name: str, template: Path) -> None:
+    """Close a workspace's Parquet files and give it the evaluation.toml of the 1 % slice."""
+    for key in [k for k in writers if k[0] == name]:
+        writers.pop(key).close()
+    if not (DATA / name).is_dir():
+        return
+    text = (template / "evaluation.toml").read_text(encoding="utf-8").replace("广东省", "全国")
+    (DATA / name / "evaluation.toml").write_text(text, encoding="utf-8")
 
 
 def disk_gb() -> dict[str, float]:

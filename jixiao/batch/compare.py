@@ -19,6 +19,7 @@ from jixiao.decimals import to_decimal
 from jixiao.scoring.result import ScoredNode
 
 FENCE = Decimal("1.5")
+MIN_MARGIN = {"rate": lambda median: Decimal("0.01"), "money": lambda median: abs(median) / 10}
 MIN_FOR_OUTLIERS = 4
 THOUSAND = Decimal(1000)
 
@@ -196,8 +197,11 @@ def measure_stats(measure: Measure, values: Mapping[str, Decimal | None]) -> Mea
     q1, median, q3 = (quantile(known, Decimal(p)) for p in ("0.25", "0.5", "0.75"))
     if len(known) < MIN_FOR_OUTLIERS:
         return MeasureStats(measure, q1, median, q3, None, None)
-    iqr = q3 - q1
-    return MeasureStats(measure, q1, median, q3, q1 - FENCE * iqr, q3 + FENCE * iqr)
+    margin = max(FENCE * (q3 - q1), MIN_MARGIN[measure.kind](median))
+    low, high = q1 - margin, q3 + margin
+    if measure.kind == "rate":  # a rate lies in [0, 1]: so do its fences
+        low, high = max(low, Decimal(0)), min(high, Decimal(1))
+    return MeasureStats(measure, q1, median, q3, low, high)
 
 
 def outliers(stats: MeasureStats, values: Mapping[str, Decimal | None]) -> list[Outlier]:

@@ -102,6 +102,16 @@ def test_failed_regions_are_listed_not_compared():
     assert c.failed == (("丙", "发放明细.xlsx 缺少必填列"),)
 
 
+def test_hardly_different_regions_are_no_outliers():
+    """Tukey alone would flag 202 元 against 200, 200, 200, 200 (IQR 0); a tenth of the median is the least margin."""
+    regions = [region(n, "8", "6", "4", paid=p) for n, p in (("甲", "100000"), ("乙", "100000"), ("丙", "100000"),
+                                                              ("丁", "100000"), ("戊", "101000"))]
+    c = compare(regions)
+    cost = next(s for s in c.stats if s.measure.id == "cost_per_person")
+    assert (cost.low, cost.high) == (Decimal(180), Decimal(220))
+    assert not [o for o in c.outliers if o.measure.id == "cost_per_person"]
+
+
 @pytest.mark.parametrize("entitled,expected", [("0", None), ("250", Decimal(4000))])
 def test_money_at_risk_per_thousand_persons(entitled, expected):
     c = compare([region("甲", "8", "6", "4", entitled=entitled)])
