@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.batch import phrases as P
-from jixiao.batch.compare import Comparison, RegionRow
+from jixiao.batch.charts import draw_comparison_charts
+from jixiao.batch.compare import MIN_FOR_OUTLIERS, Comparison, RegionRow, quantile
 from jixiao.findings import CODES
 from jixiao.narrative import numbers as N
 from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec, Cover, Document, Toc
 from jixiao.narrative.mask import mask_id
-from jixiao.narrative.phrases import PAGE, TOC_PLACEHOLDER, TOC_TITLE
+from jixiao.narrative.intro import cn_date
+from jixiao.narrative.phrases import COVER_DATE, PAGE, TOC_PLACEHOLDER, TOC_TITLE
 
 EXAMPLES = 8
 ERRORS = [c for c, code in CODES.items() if code.severity == "error"]
@@ -53,9 +55,6 @@ def cover(result: Any, today: dt.date) -> Cover:
         P.SCOPE_LONG.format(n=len(names), first=_list(names[:3]))
     lines = ((P.COVER["scope"], scope), (P.COVER["year"], f"{result.year}年"),
              (P.COVER["framework"], result.framework), (P.COVER["engine"], result.engine_label))
-    from jixiao.narrative.intro import cn_date
-    from jixiao.narrative.phrases import COVER_DATE
-
     return Cover(P.TITLE.format(year=result.year), lines, COVER_DATE.format(date=cn_date(today)))
 
 
@@ -82,8 +81,6 @@ def ranking(b: Builder, c: Comparison) -> None:
     if ranked:
         top, bottom = ranked[0], ranked[-1]
         totals = sorted(r.total for r in ranked if r.total is not None)
-        from jixiao.batch.compare import quantile
-
         b.p(P.RANKING.format(n=len(ranked), top=top.name, top_score=N.score(top.total), top_grade=top.grade or P.NONE,
                              bottom=bottom.name, bottom_score=N.score(bottom.total),
                              bottom_grade=bottom.grade or P.NONE, gap=N.score(top.total - bottom.total),  # type: ignore[operator]
@@ -154,8 +151,6 @@ def leaves(b: Builder, c: Comparison) -> None:
 
 
 def outliers(b: Builder, c: Comparison) -> None:
-    from jixiao.batch.compare import MIN_FOR_OUTLIERS
-
     b.h(1, P.H1["outliers"])
     b.p(P.OUTLIERS)
     judged = any(s.low is not None for s in c.stats)
@@ -247,8 +242,6 @@ def years(b: Builder, c: Comparison) -> None:
 
 
 def write_comparison_report(result: Any, out: Path, formats: tuple[str, ...], say: Any) -> list[Path]:
-    from jixiao.batch.charts import draw_comparison_charts
-
     say("生成比较报告")
     doc = build_comparison(result)
     images = draw_comparison_charts(doc, out / "comparison-charts")

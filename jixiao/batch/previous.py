@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.regions import Region
+from jixiao.batch.region import Region
 from jixiao.batch.split import REGIONS_DIR
 from jixiao.errors import DataError, Problem
 

@@ -3,21 +3,15 @@ or ROOT itself as one workspace whose tables carry a region column (jixiao.batch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jixiao.batch.region import Region
+from jixiao.batch.split import split_workspace
 from jixiao.errors import Problem, WorkspaceError
-from jixiao.workspace import TOML, Workspace, load_workspace
+from jixiao.workspace import TOML, load_workspace
 
 OUT = "out"
-
-
-@dataclass(frozen=True)
-class Region:
-    name: str  # as compared and ranked: the workspace's [project] region, or the region column's value
-    workspace: Workspace  # the region's own workspace (split: one whose out/ is under ROOT/out/regions/)
-    key: str  # folder name: where last year's scores are looked up
 
 
 def find_regions(root: Path, progress: Any = None) -> tuple[list[Region], tuple[str, ...]]:
@@ -26,8 +20,6 @@ def find_regions(root: Path, progress: Any = None) -> tuple[list[Region], tuple[
     if not root.is_dir():
         raise WorkspaceError(f"{root} 不是目录")
     if (root / TOML).is_file():
-        from jixiao.batch.split import split_workspace
-
         return split_workspace(load_workspace(root), progress)
     folders = sorted(p for p in root.iterdir() if p.is_dir() and p.name != OUT and (p / TOML).is_file())
     if not folders:

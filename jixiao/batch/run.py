@@ -15,10 +15,12 @@ import pyarrow as pa
 
 from jixiao.audit.engines import Engine
 from jixiao.batch.compare import Comparison, compare
+from jixiao.batch.document import write_comparison_report
 from jixiao.batch.cross_region import CODE, cross_region_duplicates
 from jixiao.batch.previous import previous_scores
 from jixiao.batch.regions import find_regions
 from jixiao.batch.worker import RegionOutcome, default_workers, run_all
+from jixiao.batch.xlsx import write_comparison_xlsx
 from jixiao.decimals import plain
 from jixiao.findings import BATCH_CODES, CODES, CSV_COLUMNS
 from jixiao.progress import reporter
@@ -81,9 +83,6 @@ def run_batch(root: str | Path, *, engine: Engine | None = None, workers: int | 
 
 
 def write_outputs(result: BatchResult, formats: tuple[str, ...], say: Any) -> tuple[Path, ...]:
-    from jixiao.batch.document import write_comparison_report
-    from jixiao.batch.xlsx import write_comparison_xlsx
-
     out = result.root / "out"
     out.mkdir(parents=True, exist_ok=True)
     say("写出 comparison.xlsx")

@@ -14,7 +14,7 @@ import shutil
 from dataclasses import replace
 from typing import Any
 
-from jixiao.batch.regions import Region
+from jixiao.batch.region import Region
 from jixiao.errors import DataError
 from jixiao.ingest import schema
 from jixiao.ingest.fields import TABLE_TITLES

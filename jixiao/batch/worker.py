@@ -4,17 +4,23 @@ back to the batch is small and picklable: the score result and the audit's total
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from jixiao.audit.engines import Engine
 from jixiao.batch.cross_region import export_paid_months
-from jixiao.batch.regions import Region
+from jixiao.batch.region import Region
 from jixiao.errors import JixiaoError
+from jixiao.ingest.store import open_store
+from jixiao.report import write_report
 from jixiao.scoring.result import ScoreResult
+from jixiao.service import evaluate_workspace
 
 
 @dataclass(frozen=True)
@@ -50,10 +56,6 @@ class RegionProgress:
 def evaluate_region(region: Region, engine: Engine | None, formats: tuple[str, ...], quiet: bool,
                     started: float) -> RegionOutcome:
     """The region's evaluation; its input being wrong is an outcome (the others go on), a bug propagates."""
-    from jixiao.ingest.store import open_store
-    from jixiao.report import write_report
-    from jixiao.service import evaluate_workspace
-
     t0 = time.monotonic()
     progress = RegionProgress(region.name, quiet, started)
     ws = region.workspace
@@ -89,9 +91,6 @@ def run_all(regions: list[Region], engine: Engine | None, formats: tuple[str, ..
     this process, since Spark itself spreads the work over the cores or the cluster)."""
     if workers <= 1 or len(regions) <= 1 or (engine is not None and engine.is_spark):
         return [evaluate_region(r, engine, formats, quiet, started) for r in regions]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     # spawn: a fresh interpreter per worker, no inherited DuckDB or thread state
     with ProcessPoolExecutor(max_workers=min(workers, len(regions)),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -100,6 +99,4 @@ def run_all(regions: list[Region], engine: Engine | None, formats: tuple[str, ..
 
 
 def default_workers() -> int:
-    import os
-
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
