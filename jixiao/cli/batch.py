@@ -11,15 +11,16 @@ from jixiao.cli._common import Progress, guarded, print_json
 from jixiao.cli._engine import ENGINE, SPARK_CONF, SPARK_MASTER, chosen_engine
 
 
-@app.command(help="批量评价：ROOT 下每个地区一个工作区（或一个带区县列的工作区），逐个完成评价后比较各地区，"
-                  "并核查跨地区重复发放；结果写在 ROOT/out/。")
+@app.command(help="批量评价：目录下每个地区一个工作区（或目录本身是一个带区县列的工作区），逐个完成评价后比较各地区，"
+                  "并核查跨地区重复发放；结果写在 目录/out/。")
 @guarded
 def batch(
     root: Path = typer.Argument(..., metavar="目录", help="每个地区一个工作区子目录；或一个数据带区县列的工作区"),
     as_json: bool = typer.Option(False, "--json", help="在标准输出打印一个 JSON 对象"),
     previous: Path | None = typer.Option(None, "--previous", metavar="目录",
                                          help="上年的批量评价目录（或存放各地区上年 scores.json 的目录），用于同比"),
-    workers: int = typer.Option(0, "--workers", min=0, help="同时评价的地区数（默认：本机核数）"),
+    workers: int = typer.Option(0, "--workers", metavar="N", show_default=False,
+                                help="同时评价的地区数（默认：本机核数）"),
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     no_region_reports: bool = typer.Option(False, "--no-region-reports", help="不生成各地区的评价报告（只比较）"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
@@ -31,6 +32,8 @@ def batch(
     from jixiao.errors import JixiaoError
     from jixiao.report import FORMATS
 
+    if workers < 0:
+        raise JixiaoError(f"--workers 应为正整数，而不是 {workers}")
     chosen = chosen_engine(engine, spark_master, spark_conf)
     progress = Progress(quiet or as_json)
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
