@@ -42,6 +42,13 @@ CODES: dict[str, Code] = {
     )
 }
 
+# Raised by `jixiao batch` across the regions it compares, never by one workspace's audit
+# (so they are not among the codes a workspace's audit counts and reports on).
+BATCH_CODES: dict[str, Code] = {
+    c.code: c
+    for c in (Code("cross-region-duplicate", "error", "跨地区重复发放", "同一人同一补贴同一月份在两个及以上地区发放"),)
+}
+
 CSV_COLUMNS = ("code", "severity", "table", "row", "person_id", "subsidy", "period", "amount", "message")
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.audit.engines import Engine
 from jixiao.audit.findings_table import finding_units
 from jixiao.audit.result import AuditResult
 from jixiao.audit.run import audit, audit_context, bound_memory, write_files
@@ -87,15 +88,17 @@ def workspace_framework(ws: Workspace) -> Framework:
     return load_framework(path)
 
 
-def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Evaluation:
+def evaluate_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
+                       engine: Engine | None = None) -> Evaluation:
     """Check, audit, survey and score a workspace; write out/findings.* and out/scores.json.
-    Stages whose tables the workspace does not provide are skipped, not invented."""
+    Stages whose tables the workspace does not provide are skipped, not invented.
+    `engine`: where the audit runs (jixiao.audit.engines.Engine; default DuckDB)."""
     ws = as_workspace(ws)
     say = reporter(progress)
     framework = workspace_framework(ws)  # a broken framework fails before any data is read
     judgments = load_judgments(ws.judgments_path, framework)
     inputs = workspace_report_inputs(ws, framework, judgments)
-    data = examine(ws, progress, judgments.facts)
+    data = examine(ws, progress, judgments.facts, engine)
     with stage(progress, "评分"):
         say("评分")
         survey_figures = data.survey.figures if data.survey else {}
@@ -148,10 +151,11 @@ def _fund_levels(ws: Workspace) -> bool:
         con.close()
 
 
-def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> Examined:
+def audit_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
+                    engine: Engine | None = None) -> Examined:
     """The data half of the pipeline alone (load, audit, figures, summaries, survey), for
     `jixiao audit`: it needs no framework and writes out/findings.*, not out/scores.json."""
-    return examine(as_workspace(ws), progress, {})
+    return examine(as_workspace(ws), progress, {}, engine)
 
 
 def check_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -> LoadReport:
@@ -160,7 +164,8 @@ def check_workspace(ws: Workspace | str | Path, progress: ProgressLike = None) -
         return load_data(as_workspace(ws), reporter(progress))
 
 
-def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal]) -> Examined:
+def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal],
+            engine: Engine | None = None) -> Examined:
     """Load, audit, data figures, summaries and survey, over one store connection."""
     if not ws.data:
         return Examined(LoadReport({}, ()), None, {}, Summaries(), None)
@@ -174,7 +179,9 @@ def examine(ws: Workspace, progress: ProgressLike, facts: Mapping[str, Decimal])
         result, figures, summaries, names = None, {}, Summaries(), frozenset()
         if provided & AUDITED_TABLES:
             bound_memory(con)
-            ctx = audit_context(con, ws, provided)
+            if engine is not None and engine.is_spark:
+                say(f"核查引擎：{engine.label()}")
+            ctx = audit_context(con, ws, provided, engine)
             try:
                 with stage(progress, "逐条核查"):
                     result = audit(ctx, say)
@@ -235,10 +242,11 @@ def write_scores(evaluation: Evaluation) -> Path:
 
 
 def report_workspace(ws: Workspace | str | Path, progress: ProgressLike = None,
-                     formats: tuple[str, ...] = FORMATS, final: bool = False) -> tuple[Evaluation, ReportFiles]:
+                     formats: tuple[str, ...] = FORMATS, final: bool = False,
+                     engine: Engine | None = None) -> tuple[Evaluation, ReportFiles]:
     """The whole evaluation, then its report (`jixiao run`, `jixiao report`, the web app).
     `final`: refuse (ReportIncomplete, exit 2) while report inputs or scores are missing."""
-    evaluation = evaluate_workspace(ws, progress)
+    evaluation = evaluate_workspace(ws, progress, engine)
     missing = final_missing(evaluation) if final else []
     if missing:
         file = str(evaluation.workspace.root / "report.yaml")

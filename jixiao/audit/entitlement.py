@@ -14,6 +14,8 @@ month, within the evaluated year, in which the person qualifies under the policy
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import ibis
 import ibis.expr.types as ir
 
@@ -123,13 +125,23 @@ def spread(ctx: AuditContext, j: ir.Table) -> ir.Table:
     partial = complete & (m.n_entitled > 0) & (m.n_entitled < m.months) & (m.amount == m.due_entitled)
     exact = complete & (m.amount == m.due_all)
     alloc = m.select("_row", "subsidy", "mi", a_drop=partial & ~m.entitled,
-                     a_share=ibis.ifelse(partial | exact, m.standard, m.amount / m.months).cast(MONEY),
+                     a_share=ibis.ifelse(partial | exact, m.standard, even_share(m.amount, m.months, m.k)).cast(MONEY),
                      a_months=ibis.ifelse(partial, m.n_entitled, m.months))
     x = j.left_join(alloc, ["_row", "subsidy", "mi"]).drop("_row_right", "subsidy_right", "mi_right")
     x = x.filter(~x.a_drop.fill_null(False))
     x = x.mutate(share=ibis.coalesce(x.a_share, x.amount.cast(MONEY)),
                  months=ibis.coalesce(x.a_months, x.months).cast("int64"))
     return x.drop("a_drop", "a_share", "a_months")
+
+
+def even_share(amount: ir.DecimalValue, months: ir.IntegerValue, k: ir.IntegerValue) -> ir.DecimalValue:
+    """The k-th month's share of `amount` split evenly over `months`, in whole cents, the
+    remainder cents to the first months: the shares add up to the amount exactly, and every
+    engine computes the same cents (no per-month rounding of a division)."""
+    cents = (amount.abs() * 100).cast("int64")
+    part = (cents // months + ibis.ifelse(k < cents % months, 1, 0)).cast(MONEY)
+    share = part * ibis.literal(Decimal("0.01"), MONEY)
+    return ibis.ifelse(amount < 0, -share, share).cast(MONEY)
 
 
 def entitled_months(ctx: AuditContext) -> ir.Table:

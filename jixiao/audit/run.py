@@ -16,6 +16,7 @@ import pyarrow as pa
 from jixiao.audit import findings_table
 from jixiao.audit.builtin import CHECKS
 from jixiao.audit.context import AuditContext
+from jixiao.audit.engines import Engine, audit_backend
 from jixiao.audit.output import write_csv, write_xlsx
 from jixiao.audit.payment_checks import absent_tables
 from jixiao.audit.result import AuditResult
@@ -31,9 +32,13 @@ def ibis_backend(con: duckdb.DuckDBPyConnection) -> object:
     return ibis.duckdb.from_connection(con)
 
 
-def audit_context(con: duckdb.DuckDBPyConnection, ws: Workspace, provided: frozenset[str]) -> AuditContext:
-    """The checks' view of the store behind `con`; `provided`: the tables the workspace named."""
-    return AuditContext(ibis_backend(con), ws.policy, ws.project.year, ws.project.base_date, provided)
+def audit_context(con: duckdb.DuckDBPyConnection, ws: Workspace, provided: frozenset[str],
+                  engine: Engine | None = None) -> AuditContext:
+    """The checks' view of the store behind `con`, on the chosen engine (jixiao.audit.engines:
+    DuckDB on the store, or Spark over its tables exported to Parquet); `provided`: the tables
+    the workspace named."""
+    return AuditContext(audit_backend(engine, con, ws.out), ws.policy, ws.project.year, ws.project.base_date,
+                        provided)
 
 
 def bound_memory(con: duckdb.DuckDBPyConnection) -> None:

@@ -10,6 +10,8 @@ import typer
 
 from jixiao.cli import app
 from jixiao.cli._common import PROFILE_HELP, Progress, guarded, print_json
+from jixiao.cli._engine import ENGINE, SPARK_CONF, SPARK_MASTER, chosen_engine
+from jixiao.audit.engines import Engine
 from jixiao.cli._tables import audit_line, print_score_table
 from jixiao.evaluation import Evaluation
 from jixiao.report import FORMATS
@@ -24,15 +26,20 @@ def run(
     no_pdf: bool = typer.Option(False, "--no-pdf", help="不生成 PDF"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不打印进度"),
     profile: bool = typer.Option(False, "--profile", help=PROFILE_HELP),
+    engine: str = ENGINE,
+    spark_master: str | None = SPARK_MASTER,
+    spark_conf: list[str] | None = SPARK_CONF,
 ) -> None:
-    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet, profile=profile or None))
+    run_workspace(workspace, as_json=as_json, no_pdf=no_pdf, progress=Progress(quiet, profile=profile or None),
+                  engine=chosen_engine(engine, spark_master, spark_conf))
 
 
-def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress) -> dict[str, Any]:
+def run_workspace(workspace: Path, *, as_json: bool, no_pdf: bool, progress: Progress,
+                  engine: Engine | None = None) -> dict[str, Any]:
     """The whole evaluation of one workspace; prints the summary (or the JSON) and returns it."""
     progress.step(f"工作区：{workspace}")
     formats = tuple(f for f in FORMATS if not (no_pdf and f == "pdf"))
-    evaluation, files = report_workspace(workspace, progress, formats)
+    evaluation, files = report_workspace(workspace, progress, formats, engine=engine)
     progress.step("完成")
     progress.finish()
     summary = json.loads(evaluation.files[0].read_text(encoding="utf-8"))  # out/scores.json as written

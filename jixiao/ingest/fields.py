@@ -42,6 +42,11 @@ NAME = _f("name", "text", True, *_NAME_HEADERS)
 SUBSIDY = _f("subsidy", "subsidy", True, "补贴类型", "补贴类别", "享受补贴", "补贴项目", "补贴名称",
              "补贴种类", "享受补贴类型", "补助类型", "项目名称", "补贴项目名称", "惠民惠农补贴项目", "补贴资金名称")
 
+# The region (区县) a row belongs to, when one workspace holds many regions: `jixiao batch`
+# splits such a workspace by it (a name or a GB/T 2260 code, kept as written).
+REGION = _f("region", "text", False, "区县", "行政区划代码", "所属区县", "县区", "区县名称", "县(市、区)",
+            "区划代码", "行政区划")
+
 ROSTER = (
     PERSON_ID,
     NAME,
@@ -63,6 +68,7 @@ ROSTER = (
     _f("dibao", "flag", False, "是否低保", "低保对象", "是否低保对象", "是否低保户", "低保户", "是否享受低保",
        "是否是低保对象", "低保类别", "低保类型", "是否低保家庭", "是否享受最低生活保障"),
     _f("phone", "text", False, "联系电话", "手机号", "电话", "手机号码", "联系方式", "电话号码"),
+    REGION,
 )
 
 PAYMENTS = (
@@ -77,6 +83,7 @@ PAYMENTS = (
     _f("paid_on", "date", False, "发放日期", "到账日期", "发放时间", "到账时间", "入账日期", "支付日期",
        "资金发放日期", "入卡日期"),
     _f("channel", "text", False, "发放方式", "发放渠道", "支付方式"),
+    REGION,
 )
 
 # Funeral / cremation data sharing names the deceased 逝者; its only date may be 火化时间, which
@@ -87,6 +94,7 @@ DEATHS = (
     Field("name", "text", False, (*_NAME_HEADERS, "逝者姓名", "死者姓名")),
     _f("death_date", "date", True, "死亡日期", "死亡时间", "死亡年月"),
     Field("cremated_on", "date", False, ("火化时间", "火化日期", "火化年月"), stands_in="death_date"),
+    REGION,
 )
 
 # A 低保 list may be per household (户主 and 保障人数, the 低保金发放明细 of civil affairs):
@@ -98,6 +106,7 @@ DIBAO = (
        "起始保障年月", "保障起始年月", "保障起始日期", "保障开始时间", "享受低保起始时间"),
     _f("to_date", "date", False, "终止日期", "截止日期", "退出日期", "终止时间", "截止时间", "终止保障年月",
        "保障终止年月", "停保日期", "停保时间"),
+    REGION,
 )
 
 DIBAO_MEMBERS = (
@@ -116,6 +125,7 @@ FUNDS = (
     Field("subsidy", "subsidy", False, SUBSIDY.headers),
     _f("voucher", "text", False, "凭证号", "凭证编号", "记账凭证号"),
     _f("summary", "text", False, "摘要", "说明"),
+    REGION,
 )
 
 TABLE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -167,5 +177,5 @@ SURVEY_RESPONDENT_HEADERS = (
     "序号", "编号", "问卷编号", "姓名", "受访者", "被访者", "调查对象", "性别", "年龄", "联系电话", "电话",
     "手机号", "地址", "住址", "家庭住址", "乡镇", "乡镇(街道)", "街道", "村", "社区", "村(社区)", "村(居)",
     "调查时间", "调查日期", "填写时间", "提交时间", "调查员", "访问员", "备注", "残疾类别", "残疾等级",
-    "补贴类型", "来源", "ip", "用时", "答题时间", *PERSON_ID.headers,
+    "补贴类型", "来源", "ip", "用时", "答题时间", *PERSON_ID.headers, *REGION.headers,
 )

@@ -14,7 +14,7 @@ from jixiao.ingest.sqlfuncs import _checksum
 _OLD18 = "substr(p, 1, 6) || '19' || substr(p, 7, 9)"
 _REGION_BAD = f"(substr(p, 1, 6) NOT IN (SELECT code FROM {REGIONS}))"
 
-COLUMNS = '(code, "table", "row", person_id, subsidy, period, amount, message, "column", value)'
+COLUMNS = '(code, "table", "row", person_id, subsidy, period, amount, message, "column", value, region)'
 
 REJECTED_MESSAGE = ("'无法载入：' || array_to_string(list_transform(_reasons, x -> x.column || ' ' || x.reason"
                     " || CASE WHEN x.value IS NULL THEN '' ELSE '：「' || x.value || '」' END), '；')")
@@ -53,10 +53,11 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
     pid = "v_person_id" if "person_id" in columns else "NULL"
     subsidy = "v_subsidy" if "subsidy" in columns else "NULL"
     period = "strftime(v_period, '%Y-%m')" if "period" in columns else "NULL"
+    region = "v_region" if "region" in columns else "NULL"
     statements = [
         f"""INSERT INTO ingest_findings {COLUMNS}
             SELECT 'row-rejected', '{table}', _row, {pid}, {subsidy}, {period}, NULL,
-                   {REJECTED_MESSAGE}, _reasons[1].column, _reasons[1].value
+                   {REJECTED_MESSAGE}, _reasons[1].column, _reasons[1].value, {region}
             FROM _norm WHERE _status = 'rejected' ORDER BY _row"""]
     if "person_id" in columns:
         column = headers["person_id"].replace("'", "''")
@@ -66,7 +67,7 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
         messages = " ".join(f"WHEN '{c}' THEN {m}" for c, (_, m) in ID_CHECKS.items())
         # one pass over the loaded rows: the first structural code, and the others alongside
         statements.append(f"""INSERT INTO ingest_findings {COLUMNS}
-            SELECT code, '{table}', _row, p, {subsidy}, {period}, NULL, CASE code {messages} END, '{column}', t_person_id
+            SELECT code, '{table}', _row, p, {subsidy}, {period}, NULL, CASE code {messages} END, '{column}', t_person_id, {region}
             FROM (SELECT *, unnest(list_filter([CASE {code} END, {beside}], x -> x IS NOT NULL)) AS code
                   FROM (SELECT *, v_person_id AS p FROM _norm WHERE _status = 'loaded')
                   WHERE _id_numeric OR NOT jx_id_wellformed(p) OR NOT jx_id_checksum_ok(p) OR {any_beside})

@@ -21,7 +21,8 @@ TABLES: dict[str, str] = {
             end_reason VARCHAR, township VARCHAR, cert_no VARCHAR,
             category VARCHAR,               -- 视力 听力 言语 肢体 智力 精神 多重
             grade TINYINT,                  -- 1..4
-            dibao BOOLEAN, phone VARCHAR
+            dibao BOOLEAN, phone VARCHAR,
+            region VARCHAR                  -- added: 区县 / 行政区划代码, when the table has one (batch)
         )""",
     "payments": """
         CREATE TABLE payments (
@@ -30,19 +31,22 @@ TABLES: dict[str, str] = {
             period DATE NOT NULL,           -- first month the money is for
             months TINYINT NOT NULL DEFAULT 1,  -- months covered: 1, or 3 for a quarter (2018年第一季度)
             amount DECIMAL(18,2) NOT NULL,
-            paid_on DATE, channel VARCHAR
+            paid_on DATE, channel VARCHAR,
+            region VARCHAR                  -- added: 区县 / 行政区划代码 (batch)
         )""",
     "deaths": """
         CREATE TABLE deaths (
             _row INTEGER NOT NULL, _file VARCHAR NOT NULL,
             person_id VARCHAR NOT NULL, death_date DATE NOT NULL,
-            name VARCHAR                    -- added: the name as listed, when given
+            name VARCHAR,                   -- added: the name as listed, when given
+            region VARCHAR                  -- added: 区县 / 行政区划代码 (batch)
         )""",
     "dibao": """
         CREATE TABLE dibao (
             _row INTEGER NOT NULL, _file VARCHAR NOT NULL,
             person_id VARCHAR NOT NULL, from_date DATE, to_date DATE,
-            name VARCHAR                    -- added: the name as listed, when given
+            name VARCHAR,                   -- added: the name as listed, when given
+            region VARCHAR                  -- added: 区县 / 行政区划代码 (batch)
         )""",
     "dibao_members": """
         CREATE TABLE dibao_members (    -- added (CONTRACT §7): members of the households of a per-household 低保名单
@@ -58,7 +62,8 @@ TABLES: dict[str, str] = {
             kind VARCHAR NOT NULL,          -- 预算 | 到位 | 支出
             level VARCHAR,                  -- 中央 | 省 | 市 | 县 | 镇
             amount DECIMAL(18,2) NOT NULL, date DATE, subsidy VARCHAR,
-            voucher VARCHAR, summary VARCHAR
+            voucher VARCHAR, summary VARCHAR,
+            region VARCHAR                  -- added: 区县 / 行政区划代码 (batch)
         )""",
     "survey_answers": """
         CREATE TABLE survey_answers (   -- answers form, long: one row per respondent × question
@@ -75,7 +80,8 @@ TABLES: dict[str, str] = {
         CREATE TABLE ingest_findings (  -- id-* and row-rejected findings raised while reading
             code VARCHAR NOT NULL, "table" VARCHAR NOT NULL, "row" INTEGER,
             person_id VARCHAR, subsidy VARCHAR, period VARCHAR, amount DECIMAL(18,2),
-            message VARCHAR NOT NULL, "column" VARCHAR, value VARCHAR
+            message VARCHAR NOT NULL, "column" VARCHAR, value VARCHAR,
+            region VARCHAR                  -- added: the row's 区县 when its table has one (batch)
         )""",
     "row_accounting": """
         CREATE TABLE row_accounting (

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from jixiao.review.claims import CODE_IN_PARENS, CODE_RE, TOTAL_ROW, Claim, norm, read_claims
+from jixiao.review.claims import CODE_IN_PARENS, CODE_RE, TOTAL_ROW, Claim, read_claims
 from jixiao.review.text import Place, Report
 
 GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "合格": "中",

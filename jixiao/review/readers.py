@@ -4,7 +4,6 @@ converters write them), .docx (paragraphs and tables in body order), .html (html
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jixiao.errors import DataError
