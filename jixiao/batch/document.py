@@ -18,7 +18,7 @@ from jixiao.narrative.builder import Builder
 from jixiao.narrative.document import ChartSpec, Cover, Document, Toc
 from jixiao.narrative.intro import cn_date
 from jixiao.narrative.mask import mask_id
-from jixiao.narrative.phrases import COVER_DATE, PAGE, TOC_PLACEHOLDER, TOC_TITLE
+from jixiao.narrative.phrases import COVER_DATE, PAGE, TOC_TITLE
 from jixiao.report.docx_render import render_docx
 from jixiao.report.html_render import render_html, render_pdf
 
@@ -37,7 +37,7 @@ def _value(kind: str, v: Decimal | None) -> str:
 def build_comparison(result: Any, today: dt.date | None = None) -> Document:
     c: Comparison = result.comparison
     b = Builder()
-    b.blocks.append(Toc(TOC_TITLE, TOC_PLACEHOLDER))
+    b.blocks.append(Toc(TOC_TITLE))
     b.page_break()
     method(b, c, result)
     ranking(b, c)
