@@ -21,11 +21,14 @@ from jixiao.ingest.fields import TABLE_TITLES
 from jixiao.ingest.load import load_data
 from jixiao.ingest.store import STORE, open_store, store_path
 from jixiao.progress import reporter
+from jixiao.reportinputs.parse import FILE as REPORT_FILE
 from jixiao.workspace import Workspace
 
 SPLIT_TABLES = ("roster", "payments", "funds", "deaths", "dibao")
 REGIONS_DIR = "regions"
 REGION_CODE = re.compile(r"^\d{6}$")
+
+
 
 
 def _q(text: str) -> str:
@@ -53,6 +56,8 @@ def split_workspace(ws: Workspace, progress: Any = None) -> tuple[list[Region], 
     for name in names:
         region_ws = _region_workspace(ws, name)
         _build_store(ws, region_ws, name, split)
+        if (ws.root / REPORT_FILE).is_file():  # the report inputs and the evidence cited hold for every region
+            shutil.copyfile(ws.root / REPORT_FILE, region_ws.root / REPORT_FILE)
         regions.append(Region(name, region_ws, _folder_name(name)))
     return regions, warnings
 

@@ -96,8 +96,8 @@ def _docx(path: Path) -> list[Raw]:
     styles = {s.style_id: s.name for s in document.styles}
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            if any("TOC" in (i.text or "") for i in child.iter(qn("w:instrText"))):
-                continue  # the table of contents repeats the headings
+            if any(w in (i.text or "") for i in child.iter(qn("w:instrText")) for w in ("TOC", "PAGEREF _Toc")):
+                continue  # the table of contents (a TOC field, or entries with page references) repeats the headings
             text = "".join(t.text or "" for t in child.iter(qn("w:t")))
             style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
             name = styles.get(style.get(qn("w:val")), "") if style is not None else ""

@@ -89,6 +89,6 @@ def _score(ind: Indicator, judgments: Judgments, metrics: MetricSet, counts: Map
         kind=rule.kind, metric=rule.metric, value=value, computed=computed,
         overridden=override is not None, basis=judgment.basis if judgment else "",
         note=judgment.note if judgment else "", failed_items=outcome.failed, counted=outcome.counted,
-        level=judgment.level if judgment else "", raw=outcome.raw, params=rule.params,
+        level=judgment.level if judgment else "", raw=outcome.raw, params=dict(rule.params),  # picklable (batch)
         detail=detail, pending=score is None, **texts,
     )

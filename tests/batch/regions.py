@@ -11,8 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from jixiao.cli.demo import planned_facts, write_judgments, write_survey
-from jixiao.cli._common import Progress
+from jixiao.cli.demo import DEMO_REPORT, planned_facts, write_judgments, write_survey
 from jixiao.synth import generate
 
 LEDGER = "data/发放明细.parquet"
@@ -26,12 +25,13 @@ class Province:
 
 
 def make_region(folder: Path, region: str, persons: int, seed: int, schedule: str = "monthly") -> Path:
-    generate(folder, persons=persons, seed=seed, fmt="parquet", schedule=schedule)
+    info = generate(folder, persons=persons, seed=seed, fmt="parquet", schedule=schedule)
     toml = folder / "evaluation.toml"
     text = toml.read_text(encoding="utf-8").replace('region = "中山市"', f'region = "{region}"')
     toml.write_text(text + 'survey = "data/问卷.csv"\n', encoding="utf-8")
     write_survey(folder / "data" / "问卷.csv", seed)
-    write_judgments(folder / "judgments.yaml", planned_facts(folder, Progress(quiet=True)))
+    write_judgments(folder / "judgments.yaml", planned_facts(info.paid))
+    (folder / "report.yaml").write_text(DEMO_REPORT.read_text(encoding="utf-8"), encoding="utf-8")  # the evidence cited
     with toml.open("a", encoding="utf-8") as f:
         f.write('\n[judgments]\npath = "judgments.yaml"\n')
     return folder

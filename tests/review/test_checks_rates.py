@@ -33,6 +33,9 @@ CASES = [
      [table("指标 | 计算数据 | 指标值", "资金到位率 | 实际到位资金 819,304.68元；预算数 844,644.00元 | 97.00%")]),
     ("rate-conflict",
      ["资金到位率97.00%。", "经核查，资金到位率95.90%。"], ["预算执行率为93%。", "经核查，预算执行率为92.92%。"]),
+    ("rate-conflict",  # a goals table: the actual value, not the target, against the text
+     ["应补尽补率100.00%。", table("绩效指标 | 目标值 | 实际完成值 | 完成情况", "应补尽补率 | 100% | 98.90% | 已完成")],
+     ["应补尽补率98.90%。", table("绩效指标 | 目标值 | 实际完成值 | 完成情况", "应补尽补率 | 100% | 98.90% | 未完成")]),
     ("sum-mismatch",
      [table("资金级次 | 金额（元）", "中央 | 100.00", "省 | 50.00", "合计 | 160.00")],
      [table("资金级次 | 金额（元）", "中央 | 100.00", "省 | 50.00", "合计 | 150.00")]),
@@ -70,7 +73,7 @@ def test_a_threshold_of_a_rule_is_not_a_stated_rate(review_text):
 
 
 def test_sum_mismatch_says_the_difference(review_text):
-    (f,) = found(review(review_text, *CASES[6][1]), "sum-mismatch")
+    (f,) = found(review(review_text, *CASES[7][1]), "sum-mismatch")
     assert f.detail == "100 + 50 = 150，表中合计为 160，比分项之和多 10。"
 
 

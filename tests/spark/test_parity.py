@@ -59,8 +59,8 @@ def evaluate_both(folder: Path) -> tuple[dict, list[str], dict, list[str]]:
     spark = evaluate_workspace(folder, engine=SPARK)
     spark_metrics = json.loads((folder / "out" / "scores.json").read_text(encoding="utf-8"))["metrics"]
     assert duck.audit is not None and spark.audit is not None
-    assert spark.audit.figures == duck.audit.figures
-    assert spark.audit.json() == duck.audit.json()
+    assert spark.figures == duck.figures and spark.summaries == duck.summaries
+    assert spark.audit_json() == duck.audit_json()
     return duck_metrics, duck_lines, spark_metrics, sorted_findings(folder)
 
 

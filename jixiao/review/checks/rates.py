@@ -130,8 +130,11 @@ def rate_conflict(ex: Extraction) -> Iterator[Finding]:
                 if known := known_rate(m.group(1)):
                     seen.setdefault(known, []).append((m.group(2), sentence, span.place))
     for table in ex.report.tables():
+        actual = _actual_column(table.rows[0]) if table.rows else None
         for r, row in enumerate(table.rows):
             name, printed = row_rate(row)
+            if printed is None and actual is not None and actual < len(row) and (m := PERCENT_CELL.match(row[actual])):
+                name, printed = re.sub(r"\s", "", row[0]), m.group(1)  # a goals table: target | actual
             if name and printed is not None and (known := known_rate(name)):
                 seen.setdefault(known, []).append((printed, " | ".join(c for c in row if c), table.place(r)))
     for name, stated in seen.items():
@@ -143,6 +146,14 @@ def rate_conflict(ex: Extraction) -> Iterator[Finding]:
         _, quote, place = next(s for s in stated if Decimal(s[0]).normalize() == odd)
         listed = "、".join(f"{show(v)}%（{counts[v]} 处）" for v in values)
         yield rate_conflict.finding(place, quote, f"报告中的{name}有不同数值：{listed}。", values)
+
+
+def _actual_column(header: tuple[str, ...]) -> int | None:
+    """The column of actual values in a table that also prints targets (目标值 | 实际完成值)."""
+    cells = [re.sub(r"\s", "", c) for c in header]
+    if not any("目标" in c for c in cells):
+        return None
+    return next((i for i, c in enumerate(cells) if i and "实际" in c), None)
 
 
 def known_rate(name: str) -> str | None:
