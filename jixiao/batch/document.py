@@ -113,7 +113,8 @@ def level1(b: Builder, c: Comparison) -> None:
     if len(spreads) >= 2:
         spreads.sort()
         (_, name2, low2, high2), (_, name, low, high) = spreads[0], spreads[-1]
-        b.p(P.LEVEL1.format(name=name, high=N.rate(high), low=N.rate(low), name2=name2, low2=N.rate(low2),
+        phrase = P.LEVEL1_EVEN if low2 == high2 else P.LEVEL1
+        b.p(phrase.format(name=name, high=N.rate(high), low=N.rate(low), name2=name2, low2=N.rate(low2),
                             high2=N.rate(high2)))
     headers = ("地区", *[f"{name}（{N.score(w)}分）" for _, name, w in c.level1])
     rows = []

@@ -35,6 +35,7 @@ RANKING_HEADERS = ("排名", "地区", "总分", "等级")
 RANKING_FIGURE = "图{n} 各地区总分"
 
 LEVEL1 = "各一级指标中，地区间得分率差距最大的是{name}（最高{high}，最低{low}），差距最小的是{name2}（{low2}至{high2}）。"
+LEVEL1_EVEN = "各一级指标中，地区间得分率差距最大的是{name}（最高{high}，最低{low}）；{name2}各地区得分率相同，均为{low2}。"
 LEVEL1_TABLE = "表{n} 各地区一级指标得分率及排名"
 LEVEL1_FIGURE = "图{n} 各地区一级指标得分率（%）"
 LEVEL1_CELL = "{rate}（第{rank}）"

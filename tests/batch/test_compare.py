@@ -116,3 +116,21 @@ def test_hardly_different_regions_are_no_outliers():
 def test_money_at_risk_per_thousand_persons(entitled, expected):
     c = compare([region("甲", "8", "6", "4", entitled=entitled)])
     assert c.regions[0].measures["risk_per_1000"] == expected
+
+
+def _level1_text(regions: list[RegionOutcome]) -> str:
+    from jixiao.batch.document import level1
+    from jixiao.narrative.builder import Builder
+
+    b = Builder()
+    level1(b, compare(regions))
+    return "".join(str(getattr(block, "text", "")) for block in b.blocks)
+
+
+def test_level1_text_says_equal_rates_once_instead_of_a_range_from_x_to_x():
+    """All regions scored alike on 决策: no "80.00%至80.00%"."""
+    text = _level1_text([region("甲", "8", "6", "4"), region("乙", "8", "5", "3"), region("丙", "8", "4", "4")])
+    assert "决策各地区得分率相同，均为80.00%" in text
+    assert "至" not in text
+    spread = _level1_text([region("甲", "8", "6", "4"), region("乙", "7", "3", "3"), region("丙", "9", "4", "4")])
+    assert "差距最小的是决策（70.00%至90.00%）" in spread
