@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import textwrap
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
+from jixiao.decimals import percent
 from jixiao.errors import JixiaoError
-from jixiao.survey.result import SurveyResult
+from jixiao.survey.result import QuestionResult, SurveyResult
 from jixiao.vocabulary import SATISFACTION_OPTIONS
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei",
@@ -47,7 +48,29 @@ def cjk_family() -> str:
 
 
 def _pct(value: Decimal) -> str:
-    return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+    """A rate as the report's text prints it (jixiao.narrative.numbers.rate): 0.837654 → 83.77%."""
+    return percent(value)
+
+
+def _index(value: Decimal) -> str:
+    """满意度指数 on its 0–100 scale as the report's text prints it: 0.83694 → 83.69."""
+    return _pct(value)[:-1]
+
+
+def question_note(q: QuestionResult) -> str:
+    """The text beside one question's bar: its 满意率, the 95 % interval and its 指数."""
+    low, high = q.rate.low, q.rate.high
+    interval = f"（{_pct(low)}–{_pct(high)}）" if low is not None and high is not None else ""
+    return f"满意率 {_pct(q.rate.value)}{interval}\n指数 {_index(q.index.value)}"
+
+
+def subtitle(result: SurveyResult) -> str:
+    """The line under the chart's title: respondents, population, overall 满意率 and 指数."""
+    n = ", ".join(sorted({str(q.valid) for q in result.questions}))
+    text = f"有效回答 {n} 份" + (f"，总体 {result.population} 人" if result.population else "")
+    if result.rate is not None:
+        text += f"；总体满意率 {_pct(result.rate.value)}，满意度指数 {_index(result.index.value)}"
+    return text
 
 
 def _label(question: str, width: int = 14) -> str:
@@ -78,21 +101,14 @@ def survey_chart(result: SurveyResult, path: str | Path, title: str = "受益对
                             color="white" if colour in (COLOURS[0], COLOURS[4]) else "#222222")
             left = [x + w for x, w in zip(left, widths, strict=True)]
         for y, q in enumerate(questions):
-            low, high = q.rate.low, q.rate.high
-            interval = f"（{_pct(low)}–{_pct(high)}）" if low is not None and high is not None else ""
-            ax.text(101.5, y, f"满意率 {_pct(q.rate.value)}{interval}\n指数 {_pct(q.index.value)[:-1]}",
-                    va="center", fontsize=8.5)
+            ax.text(101.5, y, question_note(q), va="center", fontsize=8.5)
         ax.set_yticks(list(ys), [_label(q.question) for q in questions])
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
         ax.set_xlabel("各选项占有效回答的百分比（%）；右侧括号内为满意率的 95% 置信区间")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        n = ", ".join(sorted({str(q.valid) for q in questions}))
-        subtitle = f"有效回答 {n} 份" + (f"，总体 {result.population} 人" if result.population else "")
-        if result.rate is not None:
-            subtitle += f"；总体满意率 {_pct(result.rate.value)}，满意度指数 {_pct(result.index.value)[:-1]}"
-        ax.set_title(f"{title}\n{subtitle}", fontsize=11, loc="left")
+        ax.set_title(f"{title}\n{subtitle(result)}", fontsize=11, loc="left")
         height = fig.get_figheight()
         bottom = 1.1 / height
         fig.subplots_adjust(left=0.2, right=0.78, bottom=bottom)

@@ -3,8 +3,6 @@ the ground truth and evaluation.toml."""
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +10,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+
+from jixiao.synth.xlsx import write_xlsx
 
 FILE_NAMES = {"roster": "花名册", "payments": "发放明细", "deaths": "死亡名单", "dibao": "低保名单", "funds": "资金"}
 TITLES = {"roster": "{year}年{region}困难残疾人生活补贴和重度残疾人护理补贴花名册",
@@ -25,7 +25,7 @@ def write_table(table: pa.Table, path: Path, fmt: str, title: str = "", numeric_
     elif fmt == "csv":
         pacsv.write_csv(_with_total(table) if total_row else table, path)
     else:
-        _write_xlsx(table, path, title, numeric_id_rows, total_row)
+        write_xlsx(table, path, title, numeric_id_rows, total_row)
 
 
 def _with_total(table: pa.Table) -> pa.Table:
@@ -39,41 +39,6 @@ def _with_total(table: pa.Table) -> pa.Table:
         else:
             cols[name] = pa.nulls(1, table.schema.field(name).type)
     return pa.concat_tables([table, pa.table(cols, schema=table.schema)])
-
-
-def _write_xlsx(table: pa.Table, path: Path, title: str, numeric_id_rows: np.ndarray | None, total: bool) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = book.add_worksheet("Sheet1")
-    bold = book.add_format({"bold": True})
-    r0 = 0
-    if title:
-        sheet.merge_range(0, 0, 0, table.num_columns - 1, title, book.add_format({"bold": True, "align": "center"}))
-        r0 = 1
-    sheet.write_row(r0, 0, table.column_names, bold)
-    numeric = set(numeric_id_rows.tolist()) if numeric_id_rows is not None else set()
-    columns = [table[c].to_pylist() for c in table.column_names]
-    for i in range(table.num_rows):
-        row = r0 + 1 + i
-        for j, col in enumerate(columns):
-            v = col[i]
-            if v is None:
-                continue
-            if j == 0 and i in numeric:
-                sheet.write_number(row, j, float(v))  # an ID typed as a number: digits lost
-            elif isinstance(v, decimal.Decimal):
-                sheet.write_number(row, j, float(v))
-            elif isinstance(v, dt.date):
-                sheet.write_string(row, j, v.isoformat())
-            else:
-                sheet.write_string(row, j, str(v))
-    if total:
-        amount = [j for j, c in enumerate(table.column_names) if pa.types.is_decimal(table.schema.field(c).type)]
-        sheet.write_string(r0 + 1 + table.num_rows, 0, "合计")
-        for j in amount:
-            sheet.write_number(r0 + 1 + table.num_rows, j, float(pc.sum(table.column(j)).as_py() or 0))
-    book.close()
 
 
 def write_toml(folder: Path, files: dict[str, str], year: int, region: str, region_code: str, schedule: str,
