@@ -59,8 +59,7 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
         j = spread(ctx, j)
     else:
         j = j.mutate(share=j.amount.cast(MONEY))
-    w = ibis.window(group_by=[j.person_id, j.subsidy, j.mi], order_by=[j.paid_on.asc(nulls_first=False), j._row])
-    j = j.mutate(rank=ibis.row_number().over(w), first_row=j._row.first().over(w))
+    j = first_payments(j)
     roster = ibis.literal(ctx.has("roster"))  # without a roster nobody is off it, nor outside an entitlement
     status = ibis.cases(
         (j.on_roster.isnull() & roster, "not-on-roster"),
@@ -72,6 +71,24 @@ def _payment_months(ctx: AuditContext) -> ir.Table:
     )
     return j.select("_row", "person_id", "subsidy", "mi", "k", "p_mi", "months", "amount",
                     "share", "paid_on", "death_date", "first_row", status=status)
+
+
+def first_payments(j: ir.Table) -> ir.Table:
+    """`j` with rank (0 for the payment that came first for its person, subsidy and month,
+    by paid_on then row) and first_row (that payment's row). Only the months paid more than
+    once need the ordering: they alone go through the window, the millions of months paid
+    once are passed through with rank 0 (a sort of every payment-month avoided). The two
+    parts are a semi- and an anti-join on the same keys: every row of `j` once."""
+    key = ["person_id", "subsidy", "mi"]
+    repeated = j.group_by(key).aggregate(n=j.count())
+    repeated = repeated.filter(repeated.n > 1).select(*key)
+    once = j.anti_join(repeated, key)
+    once = once.mutate(rank=ibis.literal(0, "int64"), first_row=once._row)
+    many = j.semi_join(repeated, key)
+    w = ibis.window(group_by=[many.person_id, many.subsidy, many.mi],
+                    order_by=[many.paid_on.asc(nulls_first=False), many._row])
+    many = many.mutate(rank=ibis.row_number().over(w).cast("int64"), first_row=many._row.first().over(w))
+    return once.union(many.select(once.columns))
 
 
 def net_of_reversals(ctx: AuditContext, p: ir.Table) -> ir.Table:

@@ -17,9 +17,12 @@ def _clean(name: ir.StringValue) -> ir.StringValue:
 def name_mismatch(ctx: AuditContext) -> ir.Table:
     """Payments whose name differs from the roster name for the same ID."""
     p = ctx.table("payments")
-    p = p.filter(p.name.notnull()).mutate(clean=_clean(p.name))
-    p = p.filter(p.clean != "")
     r = ctx.table("roster")
+    # a name exactly as on the roster is never a mismatch: only the rest (few) are cleaned
+    exact = r.select("person_id", "subsidy", "name")
+    p = p.filter(p.name.notnull()).anti_join(exact, ["person_id", "subsidy", "name"])
+    p = p.mutate(clean=_clean(p.name))
+    p = p.filter(p.clean != "")
     names = r.select("person_id", "subsidy", "name", clean=_clean(r.name))
     on_roster = p.semi_join(names, ["person_id", "subsidy"])
     bad = on_roster.anti_join(names, ["person_id", "subsidy", "clean"])

@@ -37,11 +37,20 @@ def neutral(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+BATCH_ROWS = 50_000  # findings turned into Python values a batch at a time, never all at once
+
+
+def rows_of(t: pa.Table):
+    """The rows of `t` as dicts, one record batch at a time (constant memory beyond the table)."""
+    for batch in t.to_batches(max_chunksize=BATCH_ROWS):
+        yield from batch.to_pylist()
+
+
 def write_csv(t: pa.Table, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(CSV_COLUMNS)
-        for r in t.to_pylist():
+        for r in rows_of(t):
             w.writerow([r["code"], CODES[r["code"]].severity, r["table"], _text(r["row"]), neutral(r["person_id"]),
                         neutral(r["subsidy"]), neutral(r["period"]), _text(r["amount"]), neutral(r["message"])])
 
@@ -68,25 +77,27 @@ def write_xlsx(result: AuditResult, path: Path) -> None:
     summary.set_column(3, 3, 44)
     summary.set_column(4, 6, 16)
 
-    rows_by_code: dict[str, list[dict]] = {}
-    for r in result.table.to_pylist():
-        rows_by_code.setdefault(r["code"], []).append(r)
-    for code, rows in rows_by_code.items():
-        for part, start in enumerate(range(0, len(rows), MAX_SHEET_ROWS)):
+    # the findings come sorted by code: one sheet per code, a further one past Excel's limit,
+    # written row by row (constant_memory) as the batches stream by
+    sheet, code, part, i = None, None, 0, 0
+    for r in rows_of(result.table):
+        if r["code"] != code or i == MAX_SHEET_ROWS:
+            part = part + 1 if r["code"] == code else 0
+            code, i = r["code"], 0
             sheet = book.add_worksheet(code if part == 0 else f"{code} ({part + 1})"[:31])
             sheet.write_row(0, 0, HEADERS, bold)
             sheet.set_column(0, 0, 22)
             sheet.set_column(4, 4, 21)
             sheet.set_column(8, 8, 60)
-            for i, r in enumerate(rows[start:start + MAX_SHEET_ROWS], 1):
-                sheet.write_string(i, 0, code)
-                sheet.write_string(i, 1, SEVERITY_NAMES[CODES[code].severity])
-                sheet.write_string(i, 2, TABLE_NAMES.get(r["table"], r["table"]))
-                if r["row"] is not None:
-                    sheet.write_number(i, 3, r["row"])
-                for col, key in ((4, "person_id"), (5, "subsidy"), (6, "period"), (8, "message")):
-                    text = _text(r[key])  # text: all 18 digits of an ID kept
-                    sheet.write_string(i, col, text, quoted if text.startswith(FORMULA_START) else None)
-                if r["amount"] is not None:
-                    sheet.write_number(i, 7, float(r["amount"]), money_fmt)
+        i += 1
+        sheet.write_string(i, 0, code)
+        sheet.write_string(i, 1, SEVERITY_NAMES[CODES[code].severity])
+        sheet.write_string(i, 2, TABLE_NAMES.get(r["table"], r["table"]))
+        if r["row"] is not None:
+            sheet.write_number(i, 3, r["row"])
+        for col, key in ((4, "person_id"), (5, "subsidy"), (6, "period"), (8, "message")):
+            text = _text(r[key])  # text: all 18 digits of an ID kept
+            sheet.write_string(i, col, text, quoted if text.startswith(FORMULA_START) else None)
+        if r["amount"] is not None:
+            sheet.write_number(i, 7, float(r["amount"]), money_fmt)
     book.close()

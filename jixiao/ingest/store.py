@@ -143,7 +143,18 @@ def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def configure(con: duckdb.DuckDBPyConnection, temp_dir: Path) -> None:
-    """Bounded memory for big loads: DuckDB spills to out/.tmp beyond the limit."""
+    """The store connection's settings, for the load and the audit alike:
+    threads          every core of the machine (DuckDB's own default, stated): the audit's
+                     joins and aggregates scale with them; JIXIAO_THREADS=n bounds it (a
+                     machine shared with other work)
+    memory_limit     MEMORY_LIMIT for big loads (the audit raises it, jixiao.audit.run):
+                     beyond it DuckDB spills instead of growing
+    temp_directory   out/.tmp, removed after the run: where it spills
+    preserve_insertion_order  kept on: the rows' order (spreadsheet row numbers at load,
+                     the findings' order among equal sort keys) is part of the output
+    enable_progress_bar off: jixiao reports its own progress."""
+    threads = os.environ.get("JIXIAO_THREADS", "").strip()
+    con.execute(f"SET threads = {int(threads) if threads.isdigit() and int(threads) > 0 else os.cpu_count() or 1}")
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET temp_directory = '{str(temp_dir).replace(chr(39), chr(39) * 2)}'")
     con.execute("SET preserve_insertion_order = true")
