@@ -3,6 +3,11 @@ and from Parquet, and a 200 000-row xlsx roster. Median of 3 runs and peak memor
 run a fresh process loading into a fresh store.
 
     .venv/bin/python bench/bench_ingest.py [--quick] [--runs 3]
+    .venv/bin/python bench/bench_ingest.py --synth 100000 [--formats parquet,csv] [--runs 3]
+
+--synth N: a whole synthetic program of N persons (jixiao.synth, seed 2022: five tables, with
+the planted bad IDs and rejected rows) as a workspace, each format loaded by load_data into a
+fresh store; the issue-14 measure (100 000 persons ≈ 1.2 M payments).
 
 Input data is generated once into bench/data/ (git-ignored) with DuckDB."""
 
@@ -128,11 +133,51 @@ def run_once(case: str, table: str, path: Path, fresh: bool = True) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def synth_workspace(persons: int, fmt: str) -> Path:
+    ws = DATA / f"synth_{fmt}_{persons}"
+    if not (ws / "evaluation.toml").exists():
+        from jixiao.synth import generate
+
+        started = time.monotonic()
+        shutil.rmtree(ws, ignore_errors=True)
+        generate(ws, persons=persons, seed=2022, fmt=fmt)
+        print(f"generated {ws.name} in {time.monotonic() - started:.1f}s", file=sys.stderr)
+    return ws
+
+
+def run_synth(ws: Path) -> dict:
+    shutil.rmtree(ws / "out", ignore_errors=True)
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ws)], cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{ws.name} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main_synth(persons: int, formats: list[str], runs: int) -> None:
+    results = []
+    for fmt in formats:
+        ws = synth_workspace(persons, fmt)
+        done = [run_synth(ws) for _ in range(runs)]
+        seconds = statistics.median(r["seconds"] for r in done)
+        rows = sum(c["read"] for c in done[0]["counts"].values())
+        results.append({"case": f"synth_{fmt}", "persons": persons, "rows": rows, "median_s": round(seconds, 1),
+                        "runs_s": [round(r["seconds"], 1) for r in done], "findings": done[0]["findings"],
+                        "peak_mb": round(max(r["peak_mb"] for r in done))})
+        print(f"synth_{fmt:8} {persons:>9,} persons {rows:>11,} rows  median {seconds:6.1f}s  findings "
+              f"{done[0]['findings']}  (runs {', '.join(format(r['seconds'], '.1f') for r in done)})", flush=True)
+    print(json.dumps({"results": results}, ensure_ascii=False, indent=2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--synth", type=int, metavar="PERSONS", help="time a whole synthetic workspace instead")
+    parser.add_argument("--formats", default="parquet,csv", help="with --synth: parquet, csv, xlsx")
     args = parser.parse_args()
+    if args.synth:
+        main_synth(args.synth, args.formats.split(","), args.runs)
+        return
     scale = 10 if args.quick else 1
     sizes = {"roster": 1_000_000 // scale, "payments": 12_000_000 // scale, "xlsx": 200_000 // scale}
     files = generate(sizes)

@@ -36,6 +36,8 @@ MISSING = "缺少必填值"
 TOO_LARGE = "金额超出可处理的范围（绝对值须小于 10^16 元）"
 AMBIGUOUS_REASON = "以数值存储，无法区分是 1 月还是 10 月（请将该列设为文本格式，写作 2022-10 或 2022-01）"
 _TRIM = "' \t\r\n\u3000\u00a0\ufeff'"
+# FOOTER_PATTERN matched on the first cell with \\s removed: its first other character is one of these
+FOOTER_START = "^\\s*[制填审复经核统单部分主负领注说备盖签]"
 
 
 def _q(text: str) -> str:
@@ -79,7 +81,7 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     if has_first:
         first = "r._first"
     else:
-        first = "coalesce(" + (", ".join(f"nullif(trim(r.c{i}, {_TRIM}), '')" for i in range(ncols)) or "NULL") + ", NULL)"
+        first = _first_cell([f"r.c{i}" for i in range(ncols)])
     layer1 = (f"SELECT r._row, r._idnum, {first} AS _first"
               f"{''.join(', ' + t for t in texts)} FROM _raw r {' '.join(joins)}")
     reasons = []
@@ -87,17 +89,36 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
         reasons += _reasons(f, fields, header)
     if header.form is not None:
         reasons.append(blank_reason(header.form, header.wide))
-    reason_list = f"list_filter([{', '.join(reasons)}], x -> x IS NOT NULL)" if reasons else "[]"
+    # the list of structs is built only for rows with a reason (a few), not for every row
+    reason_list = (f"CASE WHEN {' OR '.join(_condition(r) for r in reasons)}"
+                   f" THEN list_filter([{', '.join(reasons)}], x -> x IS NOT NULL) ELSE [] END") if reasons else "[]"
     statements.append(f"""CREATE OR REPLACE TEMP TABLE _norm AS
         WITH l1 AS ({layer1}),
         l2 AS (SELECT *{''.join(', ' + v for v in values)} FROM l1),
         l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l2)
         SELECT *, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
-                       WHEN regexp_matches(regexp_replace(_first, '\\s', '', 'g'), {_q(FOOTER_PATTERN)}) THEN 'footer'
+                       WHEN regexp_matches(_first, {_q(FOOTER_START)})
+                            AND regexp_matches(regexp_replace(_first, '\\s', '', 'g'), {_q(FOOTER_PATTERN)}) THEN 'footer'
                        WHEN len(_reasons) > 0 THEN 'rejected'{_nothing(header)} ELSE 'loaded' END AS _status
         FROM l3""")
     return statements
+
+
+def _first_cell(cells: Sequence[str]) -> str:
+    """The first non-empty cell, trimmed: a CASE chain (evaluated lazily, column by column:
+    most rows stop at the first) rather than a coalesce over every column's trim."""
+    if not cells:
+        return "NULL"
+    text = [f"CAST({c} AS VARCHAR)" for c in cells]  # a typed (Parquet) column as its text
+    whens = " ".join(f"WHEN trim({c}, {_TRIM}) <> '' THEN trim({c}, {_TRIM})" for c in text)
+    return f"CASE {whens} END"
+
+
+def _condition(reason: str) -> str:
+    """The condition of one reason, `CASE WHEN <condition> THEN {{…}} END`, alone."""
+    assert reason.startswith("CASE WHEN ") and " THEN {" in reason, reason
+    return "(" + reason[len("CASE WHEN "):reason.index(" THEN {")] + ")"
 
 
 def _reasons(f: Field, fields: Sequence[Field], header: Header) -> list[str]:

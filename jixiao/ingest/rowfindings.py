@@ -65,12 +65,17 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
         beside = ", ".join(f"CASE WHEN {ID_CHECKS[c][0]} THEN '{c}' END" for c in ALONGSIDE)
         any_beside = " OR ".join(ID_CHECKS[c][0] for c in ALONGSIDE)
         messages = " ".join(f"WHEN '{c}' THEN {m}" for c, (_, m) in ID_CHECKS.items())
-        # one pass over the loaded rows: the first structural code, and the others alongside
+        # the checks run once per distinct ID (a payments table repeats each ID a dozen times),
+        # then the IDs found wanting are joined back to their rows
         statements.append(f"""INSERT INTO ingest_findings {COLUMNS}
-            SELECT code, '{table}', _row, p, {subsidy}, {period}, NULL, CASE code {messages} END, '{column}', t_person_id, {region}
-            FROM (SELECT *, unnest(list_filter([CASE {code} END, {beside}], x -> x IS NOT NULL)) AS code
-                  FROM (SELECT *, v_person_id AS p FROM _norm WHERE _status = 'loaded')
-                  WHERE _id_numeric OR NOT jx_id_wellformed(p) OR NOT jx_id_checksum_ok(p) OR {any_beside})
-            ORDER BY _row, code""")
+            WITH flagged AS (
+                SELECT p, _id_numeric, code, CASE code {messages} END AS message
+                FROM (SELECT p, _id_numeric, unnest(list_filter([CASE {code} END, {beside}], x -> x IS NOT NULL)) AS code
+                      FROM (SELECT DISTINCT v_person_id AS p, _id_numeric FROM _norm WHERE _status = 'loaded')
+                      WHERE _id_numeric OR NOT jx_id_wellformed(p) OR NOT jx_id_checksum_ok(p) OR {any_beside}))
+            SELECT f.code, '{table}', n._row, f.p, {subsidy}, {period}, NULL, f.message, '{column}', n.t_person_id, {region}
+            FROM _norm n JOIN flagged f ON n.v_person_id IS NOT DISTINCT FROM f.p AND n._id_numeric = f._id_numeric
+            WHERE n._status = 'loaded'
+            ORDER BY n._row, f.code""")
     return statements
 

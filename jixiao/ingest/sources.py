@@ -1,6 +1,6 @@
 """An input file → a staged relation for the normaliser: `_row` (the row as Excel shows
 it), `_idnum` (the ID cell was a number), `_first` (the first non-empty cell, grids only)
-and the table's columns as text c{i}.
+and the table's columns c{i}: text, or (Parquet) typed where the type's text is one to one.
 
 Workbooks and irregular CSVs go through a Python grid; CSV and Parquet are otherwise
 scanned by DuckDB directly, so millions of rows never pass through Python. A workbook read
@@ -26,6 +26,10 @@ from jixiao.workspace import DataSource
 
 NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
                  "UBIGINT", "FLOAT", "DOUBLE", "DECIMAL")
+# staged typed, not as text (their text is CAST(v AS VARCHAR), taken by jx_text); FLOAT and DOUBLE stay
+# text: -0.0 = 0.0 and NaN would join two texts to one value
+TYPED_AS_IS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
+               "DECIMAL", "DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "BOOLEAN")
 WIDE_CSV = 200  # a CSV header wider than this is read through the grid (only the table's columns are staged)
 WORKBOOKS = (".xlsx", ".xls", ".xlsm")
 
@@ -181,8 +185,14 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, fields: Sequence[
 
 
 def _parquet_cell(name: str, dtype: str, kind: str) -> str:
-    """A Parquet column as text; a month stored as a float 2022.1 is marked ambiguous."""
-    text = f'CAST("{name.replace(chr(34), chr(34) * 2)}" AS VARCHAR)'
+    """A Parquet column as staged: text, or kept typed where its values and their text are
+    one to one (integers, decimals, dates, timestamps, booleans) — the normaliser reads a
+    value's text only once per distinct value, and a typed column is scanned and joined on
+    as it is stored. A month stored as a float 2022.1 is marked ambiguous."""
+    quoted = f'"{name.replace(chr(34), chr(34) * 2)}"'
+    if dtype.split("(")[0] in TYPED_AS_IS:
+        return quoted
+    text = f"CAST({quoted} AS VARCHAR)"
     if kind in MONTH_KINDS and dtype.split("(")[0] in ("FLOAT", "DOUBLE"):
         return f"CASE WHEN regexp_full_match({text}, '\\d{{4}}\\.1') THEN '{AMBIGUOUS}' || {text} ELSE {text} END"
     return text

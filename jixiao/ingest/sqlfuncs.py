@@ -123,7 +123,9 @@ MACROS = [
     " WHEN '镇' THEN '镇' WHEN '乡' THEN '镇' WHEN '乡镇' THEN '镇' WHEN '街道' THEN '镇' WHEN '镇街' THEN '镇' END",
     # IDs: spaces, quote marks and Excel's ="…" text guard dropped, x upper-cased; digits read from a number keep
     # the number's digits ('1.10101199001011E+17' → '110101199001011000')
-    r"jx_id(t) AS CASE WHEN regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+')"
+    # (an ID already clean — 17 digits and a digit or X — is itself: one match instead of four)
+    r"jx_id(t) AS CASE WHEN regexp_full_match(t, '\d{17}[\dX]') THEN t"
+    r" WHEN regexp_full_match(t, '\d+(\.\d+)?[eE]\+?\d+')"
     " THEN TRY_CAST(TRY_CAST(t AS DOUBLE) AS HUGEINT)::VARCHAR"
     r" WHEN regexp_full_match(t, '\d+\.0+') THEN split_part(t, '.', 1)"
     r" ELSE upper(regexp_replace(regexp_replace(t, '^=\s*', ''), '[\s''\"`]', '', 'g')) END",
