@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_audit.py            # 1 000 000 people, ~12 000 000 payments
     .venv/bin/python bench/bench_audit.py --quick    # 100 000 people
+    .venv/bin/python bench/bench_audit.py --folder W --runs 3   # an existing workspace W (e.g. a copy
+                                                      # of /work/benchdata/province-300000)
 
 Data is generated once into bench/data/ (git-ignored) and loaded into the store by ingest
 (timed apart). Each timed phase runs in its own process, so its peak memory (max RSS) is
@@ -94,6 +96,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--phase", nargs=2, metavar=("PHASE", "FOLDER"), help=argparse.SUPPRESS)
     ap.add_argument("--persons", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--folder", type=Path, default=None, help="an existing workspace instead of bench/data/")
     args = ap.parse_args()
     if args.phase:
         phase, folder = args.phase
@@ -103,7 +106,7 @@ def main() -> None:
         print(json.dumps({"seconds": time.perf_counter() - started, **info}, ensure_ascii=False))
         return
     persons = args.persons or (100_000 if args.quick else 1_000_000)
-    folder = ROOT / "data" / f"province-{persons}"
+    folder = args.folder.resolve() if args.folder else ROOT / "data" / f"province-{persons}"
     sys.path.insert(0, str(ROOT.parent))
     if not (folder / "evaluation.toml").is_file():
         t = time.perf_counter()
