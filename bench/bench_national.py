@@ -125,8 +125,8 @@ def measure(cmd: list[str]) -> tuple[float, float, dict]:
     return time.monotonic() - started, peak[0] / 1e9, json.loads(out.strip().splitlines()[-1])
 
 
-def phase(folder: Path, step: str, engine: str, cores: int) -> None:
-    """One step in this (fresh) process: load, or audit + figures on the loaded store."""
+def phase(folder: Path, step: str, engine: str, cores: int, write: bool = False) -> None:
+    """One step in this (fresh) process: load, or audit (+ findings files) + figures on the loaded store."""
     from jixiao.workspace import load_workspace
 
     ws = load_workspace(folder)
@@ -138,22 +138,36 @@ def phase(folder: Path, step: str, engine: str, cores: int) -> None:
         print(json.dumps({"seconds": time.monotonic() - t0, "rows": rows}))
         return
     from jixiao.audit.engines import engine_of, stop_spark
-    from jixiao.audit.run import audit_store, bound_memory
-    from jixiao.ingest.store import open_store
+    from jixiao.audit.run import audit, audit_context, bound_memory, write_files
+    from jixiao.ingest import store
+    from jixiao.ingest.load import load_data
+    from jixiao.metrics.data import data_figures
 
-    con = open_store(ws, read_only=True)
-    bound_memory(con, ws.out / ".tmp-audit")
+    con = store.open_store(ws)
+    store.configure(con, store.temp_dir(ws))
+    load = load_data(ws, None, con)  # unchanged files: the store's accounting, nothing read again
+    bound_memory(con)
     con.execute(f"SET threads = {cores}")
     chosen = engine_of(engine, f"local[{cores}]" if engine == "spark" else None,
                        ("spark.driver.memory=16g",) if engine == "spark" else ())
-    result = audit_store(con, ws, write=False, engine=chosen)
-    seconds = time.monotonic() - t0
+    ctx = audit_context(con, ws, frozenset(load.counts), chosen)
+    t1 = time.monotonic()
+    result = audit(ctx)
+    t2 = time.monotonic()
+    if write:
+        write_files(result, ws.out)
+    t3 = time.monotonic()
+    data_figures(ctx, result.table, load.rows_json())
+    t4 = time.monotonic()
+    ctx.release()
     stop_spark()
-    print(json.dumps({"seconds": seconds, "findings": sum(result.counts.values()),
-                      "payments": result.rows.get("payments", {}).get("loaded")}))
+    con.close()
+    shutil.rmtree(store.temp_dir(ws), ignore_errors=True)
+    print(json.dumps({"seconds": t4 - t0, "checks": t2 - t1, "files": t3 - t2, "figures": t4 - t3,
+                      "findings": result.table.num_rows, "payments": load.counts["payments"].loaded}))
 
 
-def run(name: str, engine: str, cores: int) -> None:
+def run(name: str, engine: str, cores: int, write: bool = False) -> None:
     folder = DATA / name
     results = {}
     store = folder / "out" / "jixiao.duckdb"
@@ -161,10 +175,12 @@ def run(name: str, engine: str, cores: int) -> None:
         secs, peak, info = measure([PY, __file__, "phase", str(folder), "load", engine, str(cores)])
         results["load"] = {"seconds": round(secs, 1), "peak_gb": round(peak, 2), "rows": info["rows"]}
         print(json.dumps(results["load"], ensure_ascii=False), file=sys.stderr, flush=True)
-    secs, peak, info = measure([PY, __file__, "phase", str(folder), "audit", engine, str(cores)])
+    secs, peak, info = measure([PY, __file__, "phase", str(folder), "audit", engine, str(cores)]
+                               + (["--write"] if write else []))
     results["audit"] = {"engine": engine, "cores": cores, "seconds": round(secs, 1),
-                        "in_process_seconds": round(info["seconds"], 1), "peak_gb": round(peak, 2),
-                        "findings": info["findings"], "payments": info["payments"]}
+                        "in_process_seconds": round(info["seconds"], 1), "checks_seconds": round(info["checks"], 1),
+                        "files_seconds": round(info["files"], 1), "figures_seconds": round(info["figures"], 1),
+                        "peak_gb": round(peak, 2), "findings": info["findings"], "payments": info["payments"]}
     results["disk_gb"] = disk_gb()
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
@@ -180,19 +196,21 @@ def main() -> None:
     r.add_argument("name", choices=sorted(SLICES))
     r.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
     r.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    r.add_argument("--write", action="store_true", help="also write out/findings.csv and findings.xlsx")
     p = sub.add_parser("phase")
     p.add_argument("folder", type=Path)
     p.add_argument("step", choices=("load", "audit"))
     p.add_argument("engine")
     p.add_argument("cores", type=int)
+    p.add_argument("--write", action="store_true")
     sub.add_parser("clean")
     args = parser.parse_args()
     if args.cmd == "generate":
         generate(args.chunks, args.chunk, args.one_pct)
     elif args.cmd == "run":
-        run(args.name, args.engine, args.cores)
+        run(args.name, args.engine, args.cores, args.write)
     elif args.cmd == "phase":
-        phase(args.folder, args.step, args.engine, args.cores)
+        phase(args.folder, args.step, args.engine, args.cores, args.write)
     else:
         for name in SLICES:
             shutil.rmtree(DATA / name, ignore_errors=True)

@@ -90,10 +90,10 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
         fields = TABLE_FIELDS[table]
         wide = WIDE_FORMS.get(table)
         staged = stage_source(con, source, fields, workdir, wide=wide)
-        if not _normalise(con, staged, fields):
+        if not _normalise(con, staged, fields, staged.parts()[0]):
             staged = stage_grid(con, grid_of(source), fields, "_staged", wide)  # irregular CSV: the exact reader
-            _normalise(con, staged, fields)
-        notes = [*staged.notes, *_stand_in_notes(con, staged, fields)]
+            _normalise(con, staged, fields, staged.relation)
+        notes = list(staged.notes)
     grid = survey_grid(source) if table == "survey" else None
     if grid is not None:
         notes = list(grid.notes)
@@ -103,7 +103,8 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
             count = load_survey(con, grid)
         else:
             assert staged is not None
-            count = _commit_table(con, table, staged, TABLE_FIELDS[table], ws.project.base_date)
+            count, stood_in = _commit_table(con, table, staged, TABLE_FIELDS[table], ws.project.base_date)
+            notes += _stand_in_notes(staged, TABLE_FIELDS[table], stood_in)
         con.execute('DELETE FROM row_accounting WHERE "table" = ?', [table])
         con.execute("INSERT INTO row_accounting VALUES (?, ?, ?, ?, ?, ?)",
                     [table, count.file, count.read, count.loaded, count.skipped, count.rejected])
@@ -130,31 +131,30 @@ def _drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
     try:
         for name in [r[0] for r in con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
-                " OR table_name IN ('_raw', '_norm'))").fetchall()]:
+                " OR table_name IN ('_raw', '_norm', '_ids'))").fetchall()]:
             con.execute(f"DROP TABLE IF EXISTS {name}")
     except duckdb.Error:
         pass
 
 
-def _stand_in_notes(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> list[str]:
-    """One note per stand-in used (deaths: 火化时间 for 死亡日期), with how many rows it dated."""
+def _stand_in_notes(staged: Staged, fields: tuple[Field, ...], stood_in: int) -> list[str]:
+    """The note on the stand-in used (deaths: 火化时间 for 死亡日期), with how many rows it dated."""
     out = []
     for g in fields:
-        if not (g.stands_in and g.name in staged.header.columns):
+        if not (g.stands_in and g.name in staged.header.columns and stood_in):
             continue
-        n = con.execute("SELECT count(*) FROM _norm WHERE _status = 'loaded' AND _stood_in").fetchone()[0]  # type: ignore[index]
-        if n:
-            target = next(f for f in fields if f.name == g.stands_in)
-            where = "没有" + target.title + "列" if g.stands_in not in staged.header.columns else f"{n} 行的{target.title}为空"
-            out.append(f"{staged.label}：{where}，以「{staged.header.header_of(g.name)}」代替{target.title}（{n} 行）。"
-                       f"{g.title}可能晚于{target.title}（如月末死亡、次月火化），死亡后发放的判断可能因此晚一个月")
+        target = next(f for f in fields if f.name == g.stands_in)
+        where = "没有" + target.title + "列" if g.stands_in not in staged.header.columns else f"{stood_in} 行的{target.title}为空"
+        out.append(f"{staged.label}：{where}，以「{staged.header.header_of(g.name)}」代替{target.title}（{stood_in} 行）。"
+                   f"{g.title}可能晚于{target.title}（如月末死亡、次月火化），死亡后发放的判断可能因此晚一个月")
     return out
 
 
-def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...]) -> bool:
-    """Build _norm; False when a CSV scan cannot be trusted to number rows as Excel does."""
+def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Field, ...], relation: str) -> bool:
+    """Build _norm from `relation` (the staged table or one piece of it); False when a CSV
+    scan cannot be trusted to number rows as Excel does."""
     try:
-        for sql in normalise_statements(staged.relation, staged.ncols, fields, staged.header, staged.has_first):
+        for sql in normalise_statements(relation, staged.ncols, fields, staged.header, staged.has_first):
             con.execute(sql)
     except duckdb.Error as exc:
         if staged.expected is None or store.is_storage_error(exc):
@@ -173,22 +173,42 @@ def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Fie
 
 
 def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
-                  base_date: dt.date) -> TableCount:
+                  base_date: dt.date) -> tuple[TableCount, int]:
+    """Replace the store table with the staged rows, piece by piece (the first is in _norm
+    already), with their ingest findings; the count, and the rows a stand-in dated."""
     store.recreate(con, table)
+    con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
+    totals = [0, 0, 0, 0, 0]
+    for i, relation in enumerate(staged.parts()):
+        if i:
+            _normalise(con, staged, fields, relation)
+        for k, n in enumerate(_insert_piece(con, table, staged, fields, base_date)):
+            totals[k] += n
+    read, loaded, skipped, rejected, stood_in = totals
+    return TableCount(table, staged.label, read, loaded, skipped, rejected), stood_in
+
+
+def _insert_piece(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
+                  base_date: dt.date) -> tuple[int, int, int, int, int]:
+    """Append _norm's loaded rows and its ingest findings: (read, loaded, skipped, rejected,
+    dated by a stand-in)."""
     cols = store_columns(fields, staged.header)
     names = ", ".join(["_row", "_file", *(c for c, _ in cols)])
     values = ", ".join(["_row", "$file", *(v for _, v in cols)])
     con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM ({output_rows(staged.header)}) ORDER BY _row, _col",
                 {"file": staged.label})
-    con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
     headers = {name: staged.header.header_of(name) for name in staged.header.columns}
     for sql in rowfindings.findings_sql(table, staged.header.columns, headers):
         con.execute(sql, {"base": base_date} if "$base" in sql else {})
-    read, loaded, skipped, rejected = con.execute(
+    stood = "count(*) FILTER (_status = 'loaded' AND _stood_in)" if _has_stand_in(staged, fields) else "0"
+    return con.execute(  # type: ignore[return-value]
         "SELECT count(*), count(*) FILTER (_status = 'loaded'),"
         " count(*) FILTER (_status IN ('blank', 'total', 'footer', 'nothing')),"
-        " count(*) FILTER (_status = 'rejected') FROM _norm").fetchone()  # type: ignore[misc]
-    return TableCount(table, staged.label, read, loaded, skipped, rejected)
+        f" count(*) FILTER (_status = 'rejected'), {stood} FROM _norm").fetchone()
+
+
+def _has_stand_in(staged: Staged, fields: tuple[Field, ...]) -> bool:
+    return any(g.stands_in and g.name in staged.header.columns for g in fields)
 
 
 def _forget(con: duckdb.DuckDBPyConnection, table: str) -> None:

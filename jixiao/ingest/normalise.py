@@ -44,58 +44,47 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-LOOKUP_KINDS = ("subsidy", "month", "period", "date", "money", "grade", "category", "flag", "fund_kind",
-                "fund_level")  # few distinct values: parsed once per distinct value, then joined
-
-
 def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header,
                          has_first: bool = False) -> list[str]:
     """Statements building _norm from a staged relation: the raw rows (_raw), one lookup
-    per parsed column over its distinct values (_lk_*), then _norm itself. A wide sheet's
+    per present column over its distinct values (_lk_*), then _norm itself. A wide sheet's
     amount columns are money columns w0, w1 … of their own. `has_first`: the relation
-    carries `_first`, else it is the first non-empty of c0..c{ncols-1}."""
+    carries `_first`, else it is the first non-empty of c0..c{ncols-1}.
+
+    A column's cleaned text, its value, its trimmed text (for _first) and its rejection
+    reason depend on the cell alone, so they are computed once per distinct cell value
+    (a payments table repeats each ID, name, month and amount many times) and joined
+    back; only what spans columns (a stand-in's missing value, a wide row's blank) is
+    computed per row."""
     fields = [*fields, *(Field(c.name, "money", False, (c.header,)) for c in header.wide)]
     present = [f for f in fields if f.name in header.columns]
     statements = [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
-    joins, texts, values = [], [], []
+    joins, texts, reasons = [], [], []
+    firsts = {}
     for f in present:
-        col = f"c{header.columns[f.name]}"
-        if f.kind in LOOKUP_KINDS:
-            factor = header.factors.get(f.name, Decimal(1))
-            parse = PARSERS[f.kind].format(t="t", factor=f"{int(factor)}::INTEGER")
-            extra = (", CASE WHEN jx_month(t) IS NOT NULL THEN 1 WHEN jx_quarter(t) IS NOT NULL THEN 3"
-                     " ELSE coalesce(jx_range_months(t), 1) END AS months" if f.kind == "period" else "")
-            if f.kind == "money":
-                extra = f", jx_money_over(t, {int(factor)}::INTEGER) AS over"
-            statements.append(f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT raw, t, {parse} AS v{extra}"
-                              f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT {col} AS raw FROM _raw))")
-            joins.append(f"LEFT JOIN _lk_{f.name} ON r.{col} IS NOT DISTINCT FROM _lk_{f.name}.raw")
-            texts.append(f"_lk_{f.name}.t AS t_{f.name}, _lk_{f.name}.v AS v_{f.name}")
-            if f.kind == "money":
-                texts.append(f"_lk_{f.name}.over AS over_{f.name}")
-            if f.kind == "period":
-                texts.append(f"_lk_{f.name}.months AS v_months")
-        else:
-            texts.append(f"jx_text(r.{col}) AS t_{f.name}")
-            values.append(PARSERS[f.kind].format(t=f"t_{f.name}", factor="1") + f" AS v_{f.name}")
+        col = header.columns[f.name]
+        statements.append(_lookup(f, col, fields, header))
+        lk = f"_lk_{f.name}"
+        joins.append(f"LEFT JOIN {lk} ON r.c{col} IS NOT DISTINCT FROM {lk}.raw")
+        texts += [f"{lk}.t_{f.name}", f"{lk}.v_{f.name}"]
+        texts += [f"{lk}.{c}" for c in _lookup_extras(f)] + [f"{lk}.reason AS r_{f.name}"]
+        firsts[col] = f"{lk}.first"
+        across = _missing_across(f, fields, header)
+        reasons.append(f"coalesce(r_{f.name}, {across})" if across else f"r_{f.name}")
     if has_first:
         first = "r._first"
     else:
-        first = _first_cell([f"r.c{i}" for i in range(ncols)])
+        first = _first_cell([firsts.get(i, f"r.c{i}") for i in range(ncols)], set(firsts.values()))
     layer1 = (f"SELECT r._row, r._idnum, {first} AS _first"
               f"{''.join(', ' + t for t in texts)} FROM _raw r {' '.join(joins)}")
-    reasons = []
-    for f in present:
-        reasons += _reasons(f, fields, header)
     if header.form is not None:
         reasons.append(blank_reason(header.form, header.wide))
     # the list of structs is built only for rows with a reason (a few), not for every row
-    reason_list = (f"CASE WHEN {' OR '.join(_condition(r) for r in reasons)}"
+    reason_list = (f"CASE WHEN {' OR '.join(f'({r}) IS NOT NULL' for r in reasons)}"
                    f" THEN list_filter([{', '.join(reasons)}], x -> x IS NOT NULL) ELSE [] END") if reasons else "[]"
     statements.append(f"""CREATE OR REPLACE TEMP TABLE _norm AS
         WITH l1 AS ({layer1}),
-        l2 AS (SELECT *{''.join(', ' + v for v in values)} FROM l1),
-        l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l2)
+        l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l1)
         SELECT *, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
                        WHEN regexp_matches(_first, {_q(FOOTER_START)})
@@ -105,34 +94,73 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     return statements
 
 
-def _first_cell(cells: Sequence[str]) -> str:
+def _lookup(f: Field, col: int, fields: Sequence[Field], header: Header) -> str:
+    """_lk_<field>: per distinct raw value of its column, the cleaned text t_<field>, the
+    value v_<field> (and the kind's extras), the trimmed text `first` and the cell's
+    rejection reason (at most one; NULL for none)."""
+    factor = header.factors.get(f.name, Decimal(1))
+    parse = PARSERS[f.kind].format(t="t", factor=f"{int(factor)}::INTEGER")
+    extra = ""
+    if f.kind == "period":
+        extra = (", CASE WHEN jx_month(t) IS NOT NULL THEN 1 WHEN jx_quarter(t) IS NOT NULL THEN 3"
+                 " ELSE coalesce(jx_range_months(t), 1) END AS v_months")
+    elif f.kind == "money":
+        extra = f", jx_money_over(t, {int(factor)}::INTEGER) AS over_{f.name}"
+    elif f.kind == "id":
+        extra = f", coalesce(jx_id_numeric_text(t), false) AS n_{f.name}"
+    first = f"nullif(trim(CAST(raw AS VARCHAR), {_TRIM}), '')"
+    local = _reasons(f, fields, header)
+    reason = f"coalesce({', '.join(local)})" if len(local) > 1 else local[0]
+    return (f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT *, {reason} AS reason FROM ("
+            f"SELECT raw, t AS t_{f.name}, {parse} AS v_{f.name}{extra}, {first} AS first"
+            f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT c{col} AS raw FROM _raw)))")
+
+
+def _lookup_extras(f: Field) -> list[str]:
+    """The columns a lookup carries beside t_ and v_, by kind."""
+    return {"period": ["v_months"], "money": [f"over_{f.name}"], "id": [f"n_{f.name}"]}.get(f.kind, [])
+
+
+def _first_cell(cells: Sequence[str], trimmed: frozenset[str] | set[str] = frozenset()) -> str:
     """The first non-empty cell, trimmed: a CASE chain (evaluated lazily, column by column:
-    most rows stop at the first) rather than a coalesce over every column's trim."""
+    most rows stop at the first) rather than a coalesce over every column's trim. `trimmed`:
+    the cells given as their lookup's trimmed text already (NULL when empty)."""
     if not cells:
         return "NULL"
-    text = [f"CAST({c} AS VARCHAR)" for c in cells]  # a typed (Parquet) column as its text
-    whens = " ".join(f"WHEN trim({c}, {_TRIM}) <> '' THEN trim({c}, {_TRIM})" for c in text)
-    return f"CASE {whens} END"
+    whens = []
+    for c in cells:
+        if c in trimmed:
+            whens.append(f"WHEN {c} IS NOT NULL THEN {c}")
+        else:
+            text = f"CAST({c} AS VARCHAR)"  # a typed (Parquet) column as its text
+            whens.append(f"WHEN trim({text}, {_TRIM}) <> '' THEN trim({text}, {_TRIM})")
+    return f"CASE {' '.join(whens)} END"
 
 
-def _condition(reason: str) -> str:
-    """The condition of one reason, `CASE WHEN <condition> THEN {{…}} END`, alone."""
-    assert reason.startswith("CASE WHEN ") and " THEN {" in reason, reason
-    return "(" + reason[len("CASE WHEN "):reason.index(" THEN {")] + ")"
+def _missing_across(f: Field, fields: Sequence[Field], header: Header) -> str | None:
+    """The missing-value reason of a required field that other columns stand in for
+    (deaths: 火化时间 for 死亡日期): missing only when they are all blank — a per-row test."""
+    standing = [g for g in fields if g.stands_in == f.name and g.name in header.columns]
+    if not (f.required and standing):
+        return None
+    blank = " AND ".join([f"t_{f.name} IS NULL", *(f"t_{g.name} IS NULL" for g in standing)])
+    return (f"CASE WHEN {blank} THEN {{'column': {_q(header.header_of(f.name))}, 'reason': {_q(MISSING)},"
+            f" 'value': NULL::VARCHAR}} END")
 
 
 def _reasons(f: Field, fields: Sequence[Field], header: Header) -> list[str]:
-    """SQL structs {column, reason, value} (or NULL) for one present field: an Excel error
-    value, a missing required value, a month typed as an ambiguous number, an amount too
-    large, an unreadable value — at most one of them per cell."""
+    """SQL structs {column, reason, value} (or NULL) for one present field's cell, from its
+    own text and value alone: an Excel error value, a missing required value, a month typed
+    as an ambiguous number, an amount too large, an unreadable value — at most one of them
+    per cell. (A field others stand in for: its missing value is _missing_across.)"""
     column = _q(header.header_of(f.name))
     t, v = f"t_{f.name}", f"v_{f.name}"
     error = f"jx_excel_error({t})"
     out = [f"CASE WHEN {error} THEN {{'column': {column}, 'reason': '单元格为错误值 ' || {t}, 'value': NULL::VARCHAR}} END"]
-    standing = [g for g in fields if g.stands_in == f.name and g.name in header.columns]
-    if f.required or (f.stands_in and f.stands_in not in header.columns):  # a stand-in alone is required
-        blank = " AND ".join([f"{t} IS NULL", *(f"t_{g.name} IS NULL" for g in standing)])
-        out.append(f"CASE WHEN {blank} THEN {{'column': {column}, 'reason': {_q(MISSING)}, 'value': NULL::VARCHAR}} END")
+    stood_for = any(g.stands_in == f.name and g.name in header.columns for g in fields)
+    if (f.required and not stood_for) or (f.stands_in and f.stands_in not in header.columns):
+        # a stand-in alone is required
+        out.append(f"CASE WHEN {t} IS NULL THEN {{'column': {column}, 'reason': {_q(MISSING)}, 'value': NULL::VARCHAR}} END")
     odd = f"{t} IS NOT NULL AND NOT {error}"
     if f.kind in MONTH_KINDS:
         out.append(f"CASE WHEN {odd} AND starts_with({t}, {_q(AMBIGUOUS)}) THEN {{'column': {column},"
@@ -173,7 +201,7 @@ def _extras(fields: Sequence[Field], header: Header) -> str:
         stop = "(v_stop - INTERVAL 1 MONTH)::DATE" if "stop" in cols else "NULL::DATE"
         out.append(f"coalesce({end}, {stop}) AS v_end_final")
     if "person_id" in cols:
-        out.append("(_idnum OR coalesce(jx_id_numeric_text(t_person_id), false)) AS _id_numeric")
+        out.append("(_idnum OR n_person_id) AS _id_numeric")
     for g in fields:
         if g.stands_in and g.name in cols:
             given = f"v_{g.stands_in}" if g.stands_in in cols else "NULL"

@@ -31,6 +31,10 @@ NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYIN
 TYPED_AS_IS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
                "DECIMAL", "DATE", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "BOOLEAN")
 WIDE_CSV = 200  # a CSV header wider than this is read through the grid (only the table's columns are staged)
+# a Parquet file of more records is read in pieces of this many (one after another, into one table), so
+# the temporary copies the normaliser makes stay at a piece's size: a national payments file of 300 M
+# rows would otherwise need tens of GB of spill space
+PIECE_ROWS = 20_000_000
 WORKBOOKS = (".xlsx", ".xls", ".xlsm")
 
 
@@ -45,6 +49,11 @@ class Staged:
     has_first: bool = False  # the relation carries _first (grids), else it is computed over c0..c{ncols-1}
     records: bool = False  # every record is a row of the table (Parquet): blank ones at the end count too
     notes: list[str] = field(default_factory=list)  # Chinese: which sheet was read, what was left out
+    pieces: tuple[str, ...] = ()  # a big Parquet file: `relation` in consecutive ranges of rows, read in turn
+
+    def parts(self) -> tuple[str, ...]:
+        """The relations to normalise and insert, in row order: the pieces, or the whole."""
+        return self.pieces or (self.relation,)
 
 
 def _sql_path(path: Path) -> str:
@@ -179,9 +188,14 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, fields: Sequence[
         idnum = f'"{names[id_col]}" IS NOT NULL'
     kinds = {header.columns[f.name]: f.kind for f in fields if f.name in header.columns}
     cells = ", ".join(_parquet_cell(n, described[i][1], kinds.get(i, "")) + f" AS c{i}" for i, n in enumerate(names))
-    relation = (f"(SELECT (file_row_number + 2)::INTEGER AS _row, {idnum} AS _idnum, {cells}"
-                f" FROM read_parquet({_sql_path(path)}, file_row_number = true))")
-    return Staged(relation, len(names), header, path.name, records=True)
+    scan = (f"SELECT (file_row_number + 2)::INTEGER AS _row, {idnum} AS _idnum, {cells}"
+            f" FROM read_parquet({_sql_path(path)}, file_row_number = true)")
+    rows = con.execute(f"SELECT count(*) FROM read_parquet({_sql_path(path)})").fetchone()[0]  # type: ignore[index]
+    pieces = ()
+    if rows > PIECE_ROWS:  # the reader skips the row groups outside each range
+        pieces = tuple(f"({scan} WHERE file_row_number >= {a} AND file_row_number < {a + PIECE_ROWS})"
+                       for a in range(0, rows, PIECE_ROWS))
+    return Staged(f"({scan})", len(names), header, path.name, records=True, pieces=pieces)
 
 
 def _parquet_cell(name: str, dtype: str, kind: str) -> str:
