@@ -82,10 +82,12 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     # the list of structs is built only for rows with a reason (a few), not for every row
     reason_list = (f"CASE WHEN {' OR '.join(f'({r}) IS NOT NULL' for r in reasons)}"
                    f" THEN list_filter([{', '.join(reasons)}], x -> x IS NOT NULL) ELSE [] END") if reasons else "[]"
+    # the reasons are in _reasons; a column of structs per field would make every row wide
+    exclude = f" EXCLUDE ({', '.join(f'r_{f.name}' for f in present)})" if present else ""
     statements.append(f"""CREATE OR REPLACE TEMP TABLE _norm AS
         WITH l1 AS ({layer1}),
         l3 AS (SELECT *{_extras(fields, header)}, {reason_list} AS _reasons FROM l1)
-        SELECT *, CASE WHEN _first IS NULL THEN 'blank'
+        SELECT *{exclude}, CASE WHEN _first IS NULL THEN 'blank'
                        WHEN regexp_matches(_first, '^\\s*[合小总]\\s*计') THEN 'total'
                        WHEN regexp_matches(_first, {_q(FOOTER_START)})
                             AND regexp_matches(regexp_replace(_first, '\\s', '', 'g'), {_q(FOOTER_PATTERN)}) THEN 'footer'
