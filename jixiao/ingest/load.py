@@ -154,7 +154,8 @@ def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Fie
     """Build _norm from `relation` (the staged table or one piece of it); False when a CSV
     scan cannot be trusted to number rows as Excel does."""
     try:
-        for sql in normalise_statements(relation, staged.ncols, fields, staged.header, staged.has_first):
+        for sql in normalise_statements(relation, staged.ncols, fields, staged.header, staged.has_first,
+                                        rescan=staged.records):
             con.execute(sql)
     except duckdb.Error as exc:
         if staged.expected is None or store.is_storage_error(exc):

@@ -45,9 +45,11 @@ def _q(text: str) -> str:
 
 
 def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], header: Header,
-                         has_first: bool = False) -> list[str]:
+                         has_first: bool = False, rescan: bool = False) -> list[str]:
     """Statements building _norm from a staged relation: the raw rows (_raw), one lookup
-    per present column over its distinct values (_lk_*), then _norm itself. A wide sheet's
+    per present column over its distinct values (_lk_*), then _norm itself. `rescan`: the
+    relation is cheap to read again column by column (a Parquet scan), so it is read in
+    place of a _raw copy. A wide sheet's
     amount columns are money columns w0, w1 … of their own. `has_first`: the relation
     carries `_first`, else it is the first non-empty of c0..c{ncols-1}.
 
@@ -58,12 +60,13 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     computed per row."""
     fields = [*fields, *(Field(c.name, "money", False, (c.header,)) for c in header.wide)]
     present = [f for f in fields if f.name in header.columns]
-    statements = [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
+    statements = [] if rescan else [f"CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM {relation}"]
+    raw = relation if rescan else "_raw"
     joins, texts, reasons = [], [], []
     firsts = {}
     for f in present:
         col = header.columns[f.name]
-        statements.append(_lookup(f, col, fields, header))
+        statements.append(_lookup(f, col, fields, header, raw))
         lk = f"_lk_{f.name}"
         joins.append(f"LEFT JOIN {lk} ON r.c{col} IS NOT DISTINCT FROM {lk}.raw")
         texts += [f"{lk}.t_{f.name}", f"{lk}.v_{f.name}"]
@@ -76,7 +79,7 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     else:
         first = _first_cell([firsts.get(i, f"r.c{i}") for i in range(ncols)], set(firsts.values()))
     layer1 = (f"SELECT r._row, r._idnum, {first} AS _first"
-              f"{''.join(', ' + t for t in texts)} FROM _raw r {' '.join(joins)}")
+              f"{''.join(', ' + t for t in texts)} FROM {raw} r {' '.join(joins)}")
     if header.form is not None:
         reasons.append(blank_reason(header.form, header.wide))
     # the list of structs is built only for rows with a reason (a few), not for every row
@@ -96,7 +99,7 @@ def normalise_statements(relation: str, ncols: int, fields: Sequence[Field], hea
     return statements
 
 
-def _lookup(f: Field, col: int, fields: Sequence[Field], header: Header) -> str:
+def _lookup(f: Field, col: int, fields: Sequence[Field], header: Header, raw: str) -> str:
     """_lk_<field>: per distinct raw value of its column, the cleaned text t_<field>, the
     value v_<field> (and the kind's extras), the trimmed text `first` and the cell's
     rejection reason (at most one; NULL for none)."""
@@ -115,7 +118,7 @@ def _lookup(f: Field, col: int, fields: Sequence[Field], header: Header) -> str:
     reason = f"coalesce({', '.join(local)})" if len(local) > 1 else local[0]
     return (f"CREATE OR REPLACE TEMP TABLE _lk_{f.name} AS SELECT *, {reason} AS reason FROM ("
             f"SELECT raw, t AS t_{f.name}, {parse} AS v_{f.name}{extra}, {first} AS first"
-            f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT c{col} AS raw FROM _raw)))")
+            f" FROM (SELECT raw, jx_text(raw) AS t FROM (SELECT DISTINCT c{col} AS raw FROM {raw})))")
 
 
 def _lookup_extras(f: Field) -> list[str]:
