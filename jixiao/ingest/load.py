@@ -97,14 +97,28 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
     grid = survey_grid(source) if table == "survey" else None
     if grid is not None:
         notes = list(grid.notes)
+    try:
+        if grid is not None:
+            count = None
+        else:
+            assert staged is not None
+            count, stood_in = _build_table(con, table, staged, TABLE_FIELDS[table], ws.project.base_date)
+            notes += _stand_in_notes(staged, TABLE_FIELDS[table], stood_in)
+        return _commit(con, table, digest, grid, count, notes), notes
+    finally:
+        _drop_temporary(con)
+
+
+def _commit(con: duckdb.DuckDBPyConnection, table: str, digest: str, grid: Any, count: TableCount | None,
+            notes: list[str]) -> TableCount:
+    """One transaction: the table (built, or the survey read now), its accounting, notes and digest."""
     con.execute("BEGIN")
     try:
         if grid is not None:
             count = load_survey(con, grid)
         else:
-            assert staged is not None
-            count, stood_in = _commit_table(con, table, staged, TABLE_FIELDS[table], ws.project.base_date)
-            notes += _stand_in_notes(staged, TABLE_FIELDS[table], stood_in)
+            _swap_in(con, table)
+        assert count is not None
         con.execute('DELETE FROM row_accounting WHERE "table" = ?', [table])
         con.execute("INSERT INTO row_accounting VALUES (?, ?, ?, ?, ?, ?)",
                     [table, count.file, count.read, count.loaded, count.skipped, count.rejected])
@@ -120,18 +134,17 @@ def _load_one(con: duckdb.DuckDBPyConnection, ws: Workspace, table: str, source:
         except duckdb.Error:
             pass  # a failed write (disk full) may have ended the transaction already: the first error counts
         raise
-    finally:
-        _drop_temporary(con)
-    return count, notes
+    return count
 
 
 def _drop_temporary(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the staging tables; after a failed write the connection may refuse, and the
-    error that failed the load is the one to report."""
+    """Drop the staging tables and a build table left by a failed load; after a failed
+    write the connection may refuse, and the error that failed the load is the one to report."""
     try:
         for name in [r[0] for r in con.execute(
-                "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
-                " OR table_name IN ('_raw', '_norm', '_ids'))").fetchall()]:
+                "SELECT table_name FROM duckdb_tables() WHERE (temporary AND (table_name LIKE '\\_lk\\_%' ESCAPE '\\'"
+                " OR table_name IN ('_raw', '_norm', '_ids', '_new_findings')))"
+                " OR (NOT temporary AND table_name LIKE '\\_new\\_%' ESCAPE '\\')").fetchall()]:
             con.execute(f"DROP TABLE IF EXISTS {name}")
     except duckdb.Error:
         pass
@@ -173,12 +186,16 @@ def _normalise(con: duckdb.DuckDBPyConnection, staged: Staged, fields: tuple[Fie
     return True
 
 
-def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
-                  base_date: dt.date) -> tuple[TableCount, int]:
-    """Replace the store table with the staged rows, piece by piece (the first is in _norm
-    already), with their ingest findings; the count, and the rows a stand-in dated."""
-    store.recreate(con, table)
-    con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
+def _build_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
+                 base_date: dt.date) -> tuple[TableCount, int]:
+    """Fill _new_<table> with the staged rows and the temp _new_findings with their ingest
+    findings, piece by piece (the first is in _norm already); the count, and the rows a
+    stand-in dated. Each statement commits on its own, so a piece's staging tables are freed
+    before the next is built (inside one transaction DuckDB keeps every replaced version
+    until the commit: 66 pieces of a national payment file filled the disk); the
+    transaction that follows only swaps the new table in (_swap_in)."""
+    store.recreate(con, table, f"_new_{table}")
+    con.execute("CREATE OR REPLACE TEMP TABLE _new_findings AS SELECT * FROM ingest_findings LIMIT 0")
     totals = [0, 0, 0, 0, 0]
     for i, relation in enumerate(staged.parts()):
         if i:
@@ -189,17 +206,25 @@ def _commit_table(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fi
     return TableCount(table, staged.label, read, loaded, skipped, rejected), stood_in
 
 
+def _swap_in(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Inside the load's transaction: the built table replaces the store's, its findings the old ones."""
+    con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(f"ALTER TABLE _new_{table} RENAME TO {table}")
+    con.execute('DELETE FROM ingest_findings WHERE "table" = ?', [table])
+    con.execute("INSERT INTO ingest_findings SELECT * FROM _new_findings")
+
+
 def _insert_piece(con: duckdb.DuckDBPyConnection, table: str, staged: Staged, fields: tuple[Field, ...],
                   base_date: dt.date) -> tuple[int, int, int, int, int]:
-    """Append _norm's loaded rows and its ingest findings: (read, loaded, skipped, rejected,
-    dated by a stand-in)."""
+    """Append _norm's loaded rows to _new_<table> and its ingest findings to _new_findings:
+    (read, loaded, skipped, rejected, dated by a stand-in)."""
     cols = store_columns(fields, staged.header)
     names = ", ".join(["_row", "_file", *(c for c, _ in cols)])
     values = ", ".join(["_row", "$file", *(v for _, v in cols)])
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM ({output_rows(staged.header)}) ORDER BY _row, _col",
+    con.execute(f"INSERT INTO _new_{table} ({names}) SELECT {values} FROM ({output_rows(staged.header)}) ORDER BY _row, _col",
                 {"file": staged.label})
     headers = {name: staged.header.header_of(name) for name in staged.header.columns}
-    for sql in rowfindings.findings_sql(table, staged.header.columns, headers):
+    for sql in rowfindings.findings_sql(table, staged.header.columns, headers, "_new_findings"):
         con.execute(sql, {"base": base_date} if "$base" in sql else {})
     stood = "count(*) FILTER (_status = 'loaded' AND _stood_in)" if _has_stand_in(staged, fields) else "0"
     return con.execute(  # type: ignore[return-value]

@@ -49,14 +49,16 @@ ID_CHECKS = {
 ALONGSIDE = ("id-birthdate", "id-region")  # raised beside the structural code, on well-formed IDs
 
 
-def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -> list[str]:
-    """INSERT statements filling ingest_findings from `_norm`; `$base` is the base date."""
+def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str],
+                 into: str = "ingest_findings") -> list[str]:
+    """INSERT statements filling `into` (a table shaped as ingest_findings) from `_norm`;
+    `$base` is the base date."""
     pid = "v_person_id" if "person_id" in columns else "NULL"
     subsidy = "v_subsidy" if "subsidy" in columns else "NULL"
     period = "strftime(v_period, '%Y-%m')" if "period" in columns else "NULL"
     region = "v_region" if "region" in columns else "NULL"
     statements = [
-        f"""INSERT INTO ingest_findings {COLUMNS}
+        f"""INSERT INTO {into} {COLUMNS}
             SELECT 'row-rejected', '{table}', _row, {pid}, {subsidy}, {period}, NULL,
                    {REJECTED_MESSAGE}, _reasons[1].column, _reasons[1].value, {region}
             FROM _norm WHERE _status = 'rejected' ORDER BY _row"""]
@@ -72,7 +74,7 @@ def findings_sql(table: str, columns: dict[str, int], headers: dict[str, str]) -
         # DISTINCT, onto every row (even through a MATERIALIZED CTE)
         statements.append("CREATE OR REPLACE TEMP TABLE _ids AS"
                           " SELECT DISTINCT v_person_id AS p, _id_numeric FROM _norm WHERE _status = 'loaded'")
-        statements.append(f"""INSERT INTO ingest_findings {COLUMNS}
+        statements.append(f"""INSERT INTO {into} {COLUMNS}
             WITH flagged AS (
                 SELECT p, _id_numeric, code, CASE code {messages} END AS message
                 FROM (SELECT p, _id_numeric, unnest(list_filter([CASE {code} END, {beside}], x -> x IS NOT NULL)) AS code

@@ -189,10 +189,12 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT OR REPLACE INTO _meta VALUES ('schema', ?)", [schema_version()])
 
 
-def recreate(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Empty a store table by dropping and re-creating it (fast for millions of rows)."""
-    con.execute(f"DROP TABLE IF EXISTS {name}")
-    con.execute(schema.TABLES[name])
+def recreate(con: duckdb.DuckDBPyConnection, name: str, as_name: str | None = None) -> None:
+    """Empty a store table by dropping and re-creating it (fast for millions of rows);
+    `as_name`: create an empty table of `name`'s schema under that name instead."""
+    target = as_name or name
+    con.execute(f"DROP TABLE IF EXISTS {target}")
+    con.execute(schema.TABLES[name].replace(f"CREATE TABLE {name} (", f"CREATE TABLE {target} (", 1))
 
 
 def file_digest(source: DataSource, base_date: str) -> str:

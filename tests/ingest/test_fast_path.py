@@ -172,3 +172,42 @@ def test_stand_in_counted_over_every_piece(tmp_path, monkeypatch):
     assert report.counts["deaths"].as_json() == {"read": 10, "loaded": 10, "skipped": 0, "rejected": 0}
     notes = " ".join(report.notes)
     assert "5 行的死亡日期为空" in notes, notes
+
+
+def test_piece_failing_keeps_the_last_good_table(tmp_path, rows, monkeypatch):
+    """The pieces are built outside the load's transaction (in one, DuckDB keeps every
+    replaced staging table until the commit): a disk that fills up at the third piece leaves
+    the last load's table, findings and accounting as they were, no build table behind,
+    and the next load succeeds."""
+    import duckdb
+
+    from jixiao.errors import DataError
+    from jixiao.ingest import load, sources
+
+    fx = Fixture(tmp_path)
+    write_parquet(fx.path("发放.parquet"), rows[:30], typed=True)
+    fx.use("payments", "发放.parquet")
+    fx.load()
+    before = [fx.query(f'SELECT * FROM {t} ORDER BY ALL') for t in ("payments", "ingest_findings", "row_accounting")]
+    assert len(before[0]) > 0
+
+    monkeypatch.setattr(sources, "PIECE_ROWS", 7)
+    write_parquet(fx.path("发放.parquet"), rows, typed=True)
+    real, calls = load._insert_piece, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise duckdb.IOException("Could not write file: No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(load, "_insert_piece", failing)
+    with pytest.raises(DataError, match="磁盘空间不足"):
+        fx.load()
+    assert [fx.query(f'SELECT * FROM {t} ORDER BY ALL') for t in ("payments", "ingest_findings", "row_accounting")] == before
+    assert fx.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_new\\_%' ESCAPE '\\'") == []
+
+    monkeypatch.setattr(load, "_insert_piece", real)
+    assert fx.load().counts["payments"].read == len(rows)
+    assert load_as(tmp_path / "whole", "发放.parquet", lambda p: write_parquet(p, rows, typed=True))[1] == \
+        fx.query("SELECT * EXCLUDE (_file) FROM payments ORDER BY _row")
